@@ -1,0 +1,42 @@
+# Everything a maintainer runs. `make serve` and `make test` work on a fresh clone: they create
+# the virtual environment and install what is needed first.
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install browser serve build test schema bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(INSTALLED) ## Create .venv and install the pinned packages
+
+browser: ## Install Debian's Chromium for the browser tests (if missing)
+	@test -x $(CHROMIUM) || ./.ci/install-chromium
+
+serve: $(INSTALLED) ## Serve the site on http://127.0.0.1:8000 with live reload
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(INSTALLED) ## Build the site into site/ (strict: any warning fails)
+	$(VENV)/bin/mkdocs build --strict
+
+test: $(INSTALLED) browser ## Run every test (build, data errors, browser)
+	$(PYTHON) -m pytest
+
+schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/
+	$(PYTHON) hooks/write_schemas.py data/schema
+
+bench: $(INSTALLED) ## Print page weight and build time
+	$(PYTHON) bench/page_weight.py
+
+clean: ## Remove the built site and caches
+	rm -rf site .pytest_cache

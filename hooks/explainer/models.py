@@ -1,0 +1,258 @@
+"""Pydantic models of the data files: what each field holds and what it must look like.
+
+The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+RichText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="Markdown; may use {{ fig('id') }} and {{ cite('id') }}"),
+]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+def _require_iso_text(value: object) -> object:
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date written as \"YYYY-MM-DD\" in quotes")
+    return value
+
+
+def _require_web_address(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError("expected a web address starting with https://")
+    return value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_require_iso_text)]
+Url = Annotated[str, AfterValidator(_require_web_address)]
+Unit = Literal["usd", "percent", "percentage_points", "points", "factor", "count", "date"]
+Qualifier = Literal["about", "more_than", "up_to", "at_least"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# site.yaml
+# ---------------------------------------------------------------------------------------------
+
+
+class Article(_Record):
+    """The article under review."""
+
+    title: Text
+    publisher: Text
+    url: Url | None = None
+    published: IsoDate | None = None
+    note: RichText | None = None
+
+
+class Paths(_Record):
+    """Where the generated pages live, relative to docs/."""
+
+    claims: Id = "behauptungen"
+    sources: Text = "quellen.md"
+    faq: Text = "faq.md"
+
+
+class SiteInfo(_Record):
+    """site.yaml: the site as a whole."""
+
+    model_config = ConfigDict(title="site.yaml")
+
+    title: Text
+    updated: IsoDate = Field(description='"Stand:" date shown on every page')
+    article: Article
+    paths: Paths = Paths()
+
+
+# ---------------------------------------------------------------------------------------------
+# Records of the list files
+# ---------------------------------------------------------------------------------------------
+
+
+class Source(_Record):
+    """A document the site relies on; cited by id."""
+
+    id: Id
+    publisher: Text
+    title: Text
+    url: Url
+    published: IsoDate
+    accessed: IsoDate
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = None
+    note: RichText | None = None
+
+
+class Verdict(_Record):
+    """One step of the rating scale."""
+
+    id: Id
+    label: Text
+    description: Text
+    color: Color
+    rated: bool = Field(True, description="false for opinions: labelled, not rated")
+
+
+class Claim(_Record):
+    """A statement of the article and our check of it."""
+
+    id: Id
+    quote: Text
+    topic: Text
+    verdict: Id
+    summary: RichText
+    evidence: RichText
+    sources: list[Id] = Field(min_length=1)
+    figures: list[Id] = []
+    charts: list[Id] = []
+
+
+class Question(_Record):
+    """A FAQ entry: the article's question (or one readers ask) and our answer."""
+
+    id: Id
+    question: Text
+    from_article: bool
+    article_answer: RichText | None = None
+    answer: RichText
+    left_out: RichText | None = None
+    claims: list[Id] = []
+    sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _check_article_answer(self) -> Question:
+        if self.from_article and self.article_answer is None:
+            raise ValueError("a question from the article needs 'article_answer'")
+        if not self.from_article and self.article_answer is not None:
+            raise ValueError("'article_answer' is only for questions with from_article: true")
+        if not self.claims and not self.sources:
+            raise ValueError("needs at least one entry in 'claims' or 'sources'")
+        return self
+
+
+class Figure(_Record):
+    """A single sourced number (or date) that pages and texts print with fig('id')."""
+
+    id: Id
+    label: Text
+    value: float | IsoDate = Field(description="number in base units, or a date for unit: date")
+    unit: Unit
+    counted: Text | None = Field(None, description="German plural noun for unit: count")
+    per: Text | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
+    qualifier: Qualifier | None = None
+    decimals: Annotated[int, Field(ge=0, le=3)] | None = None
+    as_of: IsoDate
+    source: Id
+    note: RichText | None = None
+
+    @model_validator(mode="after")
+    def _check_unit(self) -> Figure:
+        is_date = isinstance(self.value, datetime.date)
+        if is_date != (self.unit == "date"):
+            raise ValueError("'value' must be a date exactly when 'unit' is date")
+        if self.unit == "count" and self.counted is None:
+            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        return self
+
+
+class ChartPoint(_Record):
+    """One sourced value of a chart."""
+
+    label: Text = Field(description="category shown on the axis, or the trace name of a line")
+    value: float
+    date: IsoDate | None = Field(None, description="x position for line charts")
+    group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
+    source: Id
+    note: Text | None = None
+
+
+class ChartReference(_Record):
+    """A labelled reference value drawn across the chart (e.g. a figure the article claims)."""
+
+    label: Text
+    value: float
+    source: Id | None = Field(None, description="omit only for an unsourced claim being checked")
+
+
+class ChartAnnotation(_Record):
+    """A text pinned to one point of a line chart."""
+
+    date: IsoDate
+    text: Text
+
+
+ChartKind = Literal["bar", "grouped_bar", "diverging_bar", "line"]
+
+
+class Chart(_Record):
+    """series/<id>.yaml: one chart, its words and its sourced points."""
+
+    model_config = ConfigDict(title="series/*.yaml")
+
+    id: Id
+    kind: ChartKind
+    title: Text = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
+    subtitle: Text = Field(description="unit and date")
+    description: Text = Field(description="what the chart shows, for screen readers")
+    unit: Literal["usd", "percent", "points", "count"]
+    counted: Text | None = None
+    log_axis: bool = False
+    note: RichText | None = None
+    reference: ChartReference | None = None
+    annotations: list[ChartAnnotation] = []
+    points: list[ChartPoint] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole files
+# ---------------------------------------------------------------------------------------------
+
+
+class SourcesFile(_Record):
+    model_config = ConfigDict(title="sources.yaml")
+    sources: list[Source] = Field(min_length=1)
+
+
+class VerdictsFile(_Record):
+    model_config = ConfigDict(title="verdicts.yaml")
+    verdicts: list[Verdict] = Field(min_length=1)
+
+
+class ClaimsFile(_Record):
+    model_config = ConfigDict(title="claims.yaml")
+    claims: list[Claim] = Field(min_length=1)
+
+
+class FaqFile(_Record):
+    model_config = ConfigDict(title="faq.yaml")
+    questions: list[Question] = Field(min_length=1)
+
+
+class FiguresFile(_Record):
+    model_config = ConfigDict(title="figures.yaml")
+    figures: list[Figure] = []

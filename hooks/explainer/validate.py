@@ -1,0 +1,97 @@
+"""Turn a parsed YAML file into a model, translating Pydantic's errors into editor language."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataProblem
+from .yamlfile import YamlFile
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_file(file: YamlFile, model: type[ModelT]) -> tuple[ModelT | None, list[DataProblem]]:
+    """Validate the whole file; return the model or every problem found in it."""
+    if not isinstance(file.content, dict):
+        expected = ", ".join(model.model_fields)
+        return None, [file.problem((), f"expected a mapping with the key(s): {expected}")]
+    try:
+        return model.model_validate(file.content), []
+    except ValidationError as error:
+        return None, [_problem_for(file, model, detail) for detail in error.errors()]
+
+
+def _problem_for(file: YamlFile, model: type[BaseModel], detail: dict[str, Any]) -> DataProblem:
+    location = _without_union_branches(detail["loc"])
+    return file.problem(location, _message_for(detail, model, location))
+
+
+def _without_union_branches(location: tuple[Any, ...]) -> tuple[str | int, ...]:
+    # Pydantic names the branch of a union it tried ("float", "function-before[...]"); editors
+    # only need the field.
+    return tuple(part for part in location if isinstance(part, int) or "[" not in part
+                 and part not in ("float", "date", "str", "bool", "int"))
+
+
+def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:
+    kind, given = detail["type"], detail.get("input")
+    shown = _shown(given)
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(_fields_at(model, location[:-1]))
+        return f"unknown field (expected one of: {allowed})"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} is not allowed here (expected {_pattern_hint(detail)})"
+    if kind in ("string_too_short", "too_short"):
+        return "must not be empty"
+    if kind.startswith("date_") or kind == "date_type":
+        return f"{shown} is not a valid date (expected \"YYYY-MM-DD\" in quotes)"
+    if kind == "literal_error":
+        return f"{shown} is not allowed (expected one of: {detail['ctx']['expected']})"
+    if kind == "value_error":
+        return detail["msg"].removeprefix("Value error, ")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, got {shown}"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), got {shown}"
+    return f"{detail['msg'].lower()}, got {shown}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pattern_hint(detail: dict[str, Any]) -> str:
+    pattern = detail["ctx"]["pattern"]
+    if pattern.startswith("^[a-z0-9]+"):
+        return "an id: lower-case letters, digits and hyphens, e.g. 'nvidia-kurssturz'"
+    if "#" in pattern:
+        return "a colour like '#1b5e20'"
+    return f"text matching {pattern}"
+
+
+def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
+    """Field names of the record at `location`, following list items and nested models."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = _model_inside(annotation)
+    return list(current.model_fields)
+
+
+def _model_inside(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_inside(argument)
+        if found is not None:
+            return found
+    return None

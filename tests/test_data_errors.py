@@ -1,0 +1,232 @@
+"""Broken data stops the build with one clear message per mistake: file, line, field, expectation.
+
+Each case breaks one thing in a copy of the mini site and runs the real `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_mini_site
+
+
+def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert old in text, f"test setup: {old!r} not found"
+        return text.replace(old, new, count)
+
+    return edit
+
+
+# (case, file below data/, how to break it, the exact line the build must print)
+CASES = [
+    (
+        "yaml-syntax",
+        "claims.yaml",
+        replace("topic: Fläche", "topic: [Fläche"),
+        "data/claims.yaml:5: YAML syntax error: expected ',' or ']', but got ':'"
+        " (while parsing a flow sequence that starts on line 4)",
+    ),
+    ("empty-file", "figures.yaml", lambda text: "", "data/figures.yaml:1: file is empty"),
+    (
+        "unknown-key",
+        "claims.yaml",
+        replace("sources: [stadtrat]", "sorces: [stadtrat]"),
+        "data/claims.yaml:19: claims[1].sorces: unknown field (expected one of: id, quote, topic,"
+        " verdict, summary, evidence, sources, figures, charts)",
+    ),
+    (
+        "missing-field",
+        "claims.yaml",
+        replace("    topic: Fläche\n", ""),
+        "data/claims.yaml:2: claims[0].topic: required field is missing",
+    ),
+    (
+        "wrong-type",
+        "claims.yaml",
+        replace("sources: [stadtrat]", "sources: stadtrat"),
+        "data/claims.yaml:19: claims[1].sources: expected a list (lines starting with '- '),"
+        " got 'stadtrat'",
+    ),
+    (
+        "bad-date",
+        "sources.yaml",
+        replace('published: "2024-03-01"', 'published: "2024-02-30"'),
+        "data/sources.yaml:6: sources[0].published: '2024-02-30' is not a valid date"
+        ' (expected "YYYY-MM-DD" in quotes)',
+    ),
+    (
+        "unquoted-number-as-date",
+        "figures.yaml",
+        replace('as_of: "2024-01-01"', "as_of: 2024"),
+        'data/figures.yaml:7: figures[0].as_of: expected a date written as "YYYY-MM-DD" in quotes',
+    ),
+    (
+        "bad-url",
+        "sources.yaml",
+        replace("https://example.org/protokoll", "example.org/protokoll"),
+        "data/sources.yaml:12: sources[1].url: expected a web address starting with https://",
+    ),
+    (
+        "duplicate-id",
+        "sources.yaml",
+        replace("id: stadtrat", "id: gruenflaechenamt"),
+        "data/sources.yaml:9: sources[1].id: id 'gruenflaechenamt' is used twice"
+        " (first in data/sources.yaml:2)",
+    ),
+    (
+        "duplicate-key",
+        "claims.yaml",
+        replace("    topic: Meinung\n", "    topic: Meinung\n    topic: Geschmack\n"),
+        "data/claims.yaml:16: claims[1].topic: key appears twice in this record",
+    ),
+    (
+        "unknown-source",
+        "claims.yaml",
+        replace("sources: [stadtrat]", "sources: [stadtrat, nirgends]"),
+        "data/claims.yaml:19: claims[1].sources[1]: 'nirgends' is not a source"
+        " (expected one of: gruenflaechenamt, stadtrat)",
+    ),
+    (
+        "unknown-verdict",
+        "claims.yaml",
+        replace("verdict: stimmt-nicht", "verdict: fasch"),
+        "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict"
+        " (expected one of: ansichtssache, stimmt, stimmt-nicht)",
+    ),
+    (
+        "unknown-claim",
+        "faq.yaml",
+        replace("claims: [park-schrumpft]", "claims: [park-waechst]"),
+        "data/faq.yaml:8: questions[0].claims[0]: 'park-waechst' is not a claim"
+        " (expected one of: park-schoen, park-schrumpft)",
+    ),
+    (
+        "unknown-figure",
+        "claims.yaml",
+        replace("figures: [parkflaeche,", "figures: [parkgroesse,"),
+        "data/claims.yaml:12: claims[0].figures[0]: 'parkgroesse' is not a figure"
+        " (expected one of: flaechenaenderung, parkflaeche)",
+    ),
+    (
+        "unknown-figure-in-text",
+        "faq.yaml",
+        replace('fig("flaechenaenderung")', 'fig("flaechenverlust")'),
+        "data/faq.yaml:6: questions[0].answer: 'flaechenverlust' is not a figure"
+        " (expected one of: flaechenaenderung, parkflaeche)",
+    ),
+    (
+        "template-error-in-text",
+        "claims.yaml",
+        replace('{{ cite("stadtrat") }}', '{{ cite("stadtrat" }}'),
+        "data/claims.yaml:18: claims[1].evidence: template error: unexpected '}',"
+        " expected ')'",
+    ),
+    (
+        "not-utf8",
+        "claims.yaml",
+        lambda text: text.encode("latin-1"),
+        "data/claims.yaml:4: file is not UTF-8 text (save it as UTF-8)",
+    ),
+    (
+        "missing-file",
+        "verdicts.yaml",
+        lambda text: None,
+        "data/verdicts.yaml: file is missing (expected a YAML data file here)",
+    ),
+    (
+        "empty-text",
+        "claims.yaml",
+        replace("quote: Der Park ist der schönste der Stadt.", 'quote: ""'),
+        "data/claims.yaml:14: claims[1].quote: must not be empty",
+    ),
+    (
+        "bad-id",
+        "claims.yaml",
+        replace("id: park-schoen", "id: Park Schoen"),
+        "data/claims.yaml:13: claims[1].id: 'Park Schoen' is not allowed here"
+        " (expected an id: lower-case letters, digits and hyphens, e.g. 'nvidia-kurssturz')",
+    ),
+    (
+        "bad-unit",
+        "figures.yaml",
+        replace("unit: percent", "unit: prozent"),
+        "data/figures.yaml:12: figures[1].unit: 'prozent' is not allowed (expected one of:"
+        " 'usd', 'percent', 'percentage_points', 'points', 'factor', 'count' or 'date')",
+    ),
+    (
+        "count-without-noun",
+        "figures.yaml",
+        replace("    counted: Quadratmeter\n", ""),
+        "data/figures.yaml:2: figures[0]: unit: count needs 'counted'"
+        " (what is counted, e.g. GPU-Stunden)",
+    ),
+    (
+        "bad-colour",
+        "verdicts.yaml",
+        replace('color: "#1b5e20"', "color: green"),
+        "data/verdicts.yaml:5: verdicts[0].color: 'green' is not allowed here"
+        " (expected a colour like '#1b5e20')",
+    ),
+    (
+        "list-instead-of-mapping",
+        "site.yaml",
+        lambda text: "- title: Stadtpark\n",
+        "data/site.yaml:1: expected a mapping with the key(s): title, updated, article, paths",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "break_file", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_broken_data_stops_the_build_with_a_clear_message(
+    tmp_path: Path, file_name: str, break_file: Callable, expected: str
+) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    path = project / "data" / file_name
+    broken = break_file(path.read_text("utf-8"))
+    if broken is None:
+        path.unlink()
+    elif isinstance(broken, bytes):
+        path.write_bytes(broken)
+    else:
+        path.write_text(broken, "utf-8")
+
+    build = build_site(project, tmp_path / "site")
+
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert expected in build.output, build.output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    claims = project / "data" / "claims.yaml"
+    claims.write_text(
+        replace("verdict: stimmt-nicht", "verdict: fasch")(claims.read_text("utf-8")), "utf-8"
+    )
+    (project / "data" / "figures.yaml").write_text("", "utf-8")
+
+    build = build_site(project, tmp_path / "site")
+
+    assert "The data has 2 problems; nothing was built:" in build.output
+    assert "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict" in build.output
+    assert "data/figures.yaml:1: file is empty" in build.output
+
+
+def test_unknown_name_in_a_page_names_page_and_line(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n{{ nicht_definiert }}\n", "utf-8")
+
+    build = build_site(project, tmp_path / "site")
+
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert "docs/index.md:7: 'nicht_definiert' is undefined" in build.output, build.output

@@ -33,7 +33,7 @@ test: $(INSTALLED) browser ## Run every test (build, data errors, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/
-	$(PYTHON) hooks/write_schemas.py data/schema
+	cd hooks && ../$(PYTHON) -m explainer.schema ../data/schema
 
 bench: $(INSTALLED) ## Print page weight and build time
 	$(PYTHON) bench/page_weight.py

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from explainer import german
 from explainer.errors import DataError
 from explainer.load import load_site_data
-from explainer.pages import claim_page_sources
+from explainer.pages import claim_page_sources, claim_page_titles
 from explainer.render import PageError, Renderer, make_environment
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build["data"] = data
     _build["renderer"] = Renderer(data, make_environment())
     _build["generated"] = claim_page_sources(data)
+    _build["titles"] = claim_page_titles(data)
     config.extra["stand"] = german.date(data.site.updated)
     return config
 
@@ -74,6 +75,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
     path = page.file.src_uri
+    if path in _generated():
+        page.meta["title"] = _build["titles"][path]
     shown_as = f"generated page {path}" if path in _generated() else f"docs/{path}"
     try:
         return _renderer().render_page(markdown, path, shown_as)

@@ -6,6 +6,7 @@ under their overview page, on_page_markdown renders every page as a Jinja templa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.pages import claim_page_sources, claim_page_titles
 from explainer.render import PageError, Renderer, make_environment
+from explainer.sitedata import SiteData
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
@@ -25,8 +27,18 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-# MkDocs does not reload hook modules under `mkdocs serve`; this is reset in every on_config.
-_build: dict[str, object] = {}
+@dataclass(frozen=True)
+class _Build:
+    """What one build knows after loading the data."""
+
+    data: SiteData
+    renderer: Renderer
+    generated: dict[str, str]  # path below docs/ -> Markdown source
+    titles: dict[str, str]  # path below docs/ -> escaped title of a generated page
+
+
+# MkDocs does not reload hook modules under `mkdocs serve`; this is replaced in every on_config.
+_build: _Build | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,45 +53,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         data = load_site_data(project_dir / "data")
     except DataError as error:
         raise PluginError(str(error)) from None
-    _build.clear()
-    _build["data"] = data
-    _build["renderer"] = Renderer(data, make_environment())
-    _build["generated"] = claim_page_sources(data)
-    _build["titles"] = claim_page_titles(data)
+    global _build
+    _build = _Build(
+        data=data,
+        renderer=Renderer(data, make_environment()),
+        generated=claim_page_sources(data),
+        titles=claim_page_titles(data),
+    )
     config.extra["stand"] = german.date(data.site.updated)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one page per claim."""
-    for path, source in _generated().items():
+    for path, source in _current().generated.items():
         files.append(File.generated(config, path, content=source))
     return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """List the claim pages in the section of their overview page, in data order."""
-    overview = files.get_file_from_path(f"{_data().site.paths.claims}/index.md")
+    build = _current()
+    overview = files.get_file_from_path(f"{build.data.site.paths.claims}/index.md")
     section = overview.page.parent if overview and overview.page else None
     if not isinstance(section, Section):
         return nav
-    claim_pages = [files.get_file_from_path(path).page for path in _generated()]
+    claim_pages = [files.get_file_from_path(path).page for path in build.generated]
     for page in claim_pages:
         page.parent = section
     section.children += claim_pages
     position = nav.pages.index(overview.page) + 1
     nav.pages[position:position] = claim_pages
+    _link_neighbours(nav.pages)
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
-    path = page.file.src_uri
-    if path in _generated():
-        page.meta["title"] = _build["titles"][path]
-    shown_as = f"generated page {path}" if path in _generated() else f"docs/{path}"
+    build, path = _current(), page.file.src_uri
+    if path in build.generated:
+        page.meta["title"] = build.titles[path]
+    shown_as = f"generated page {path}" if path in build.generated else f"docs/{path}"
     try:
-        return _renderer().render_page(markdown, path, shown_as)
+        return build.renderer.render_page(markdown, path, shown_as)
     except PageError as error:
         raise PluginError(str(error)) from None
 
@@ -89,13 +105,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 # ---------------------------------------------------------------------------------------------
 
 
-def _data():
-    return _build["data"]
+def _link_neighbours(pages: list[Page]) -> None:
+    """Previous/next links (page footer) in nav order, including the generated pages."""
+    for previous, following in zip(pages, pages[1:], strict=False):
+        previous.next_page, following.previous_page = following, previous
 
 
-def _renderer() -> Renderer:
-    return _build["renderer"]  # type: ignore[return-value]
-
-
-def _generated() -> dict[str, str]:
-    return _build["generated"]  # type: ignore[return-value]
+def _current() -> _Build:
+    assert _build is not None, "on_config loads the data before any other event"
+    return _build

@@ -82,3 +82,9 @@ def test_text_from_data_is_escaped_in_html(tmp_path: Path) -> None:
     claim_page = build.page("pruefungen/park-schrumpft")
     assert "&lt;script&gt;alert(" in claim_page
     assert "Eine &lt;/script&gt; Frage" in build.page("pruefungen/park-schoen")
+
+
+def test_generated_pages_have_previous_and_next_links(mini: Build) -> None:
+    page = mini.page("pruefungen/park-schrumpft")
+    assert 'class="md-footer__link md-footer__link--prev"' in page
+    assert 'href="../park-schoen/" class="md-footer__link md-footer__link--next"' in page

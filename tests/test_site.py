@@ -1,0 +1,159 @@
+"""The real site: it builds strictly, its data is complete, and every number comes from data."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, Build
+from explainer.load import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+
+# The seven questions the article asks, verbatim (shared/seed/article-de.txt).
+ARTICLE_QUESTIONS = [
+    "Was ist DeepSeek und wodurch unterscheidet es sich von anderen KI?",
+    "Wie beeinflusst DeepSeek die amerikanischen Technologiefirmen?",
+    "Warum reichen die massiven Investitionen der amerikanischen Technologiegiganten in die KI"
+    " nicht mehr aus?",
+    "Ist DeepSeek für Entwicklungsländer zugänglich?",
+    "Wie trägt DeepSeek zu einem dezentraleren Ansatz für KI bei?",
+    "Wie reagieren die Investoren auf das Eintreffen von DeepSeek auf dem Markt?",
+    "Wird DeepSeek eine Rolle in der Zukunft der globalen KI-Technologie spielen?",
+]
+
+
+class _Anchors(HTMLParser):
+    """Collects element ids and link targets of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"])
+
+
+def _parse(html: str) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(html)
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------
+# The build
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_claim_has_a_generated_page(site: Build) -> None:
+    for claim in DATA.claims:
+        page = site.page(f"behauptungen/{claim.id}")
+        assert DATA.verdict_by_id[claim.verdict].label in page
+
+
+def test_numbers_appear_german_formatted(site: Build) -> None:
+    page = site.page("zahlen")
+    assert re.search(rf"\d+,\d{NBSP}Mrd\.{NBSP}US-Dollar", page)
+    assert re.search(rf"{MINUS}\d+,\d{NARROW}%", page)
+    assert re.search(rf"\d+\.{NBSP}Januar 2025", page)
+
+
+def test_citations_link_to_existing_anchors_on_the_sources_page(site: Build) -> None:
+    anchors = _parse(site.page("quellen")).ids
+    for source in DATA.sources:
+        assert f"quelle-{source.id}" in anchors
+    for path in site.site_dir.rglob("*.html"):
+        for href in _parse(path.read_text("utf-8")).hrefs:
+            if "quellen/#" in href:
+                assert href.split("#", 1)[1] in anchors, f"{path}: {href}"
+
+
+def test_every_page_shows_the_date_of_the_data(site: Build) -> None:
+    stand = f"Stand der Daten: {DATA.site.updated.day}.{NBSP}"
+    for path in site.site_dir.rglob("index.html"):
+        assert stand in path.read_text("utf-8"), path
+
+
+def test_pages_make_no_request_to_another_host(site: Build) -> None:
+    # Canonical and alternate links name addresses without loading them.
+    loads = re.compile(
+        r'<(?:script|img|iframe|source|link(?![^>]*rel="(?:canonical|alternate)"))\b'
+        r'[^>]*?\s(?:src|href)="(?:https?:)?//'
+    )
+    for path in site.site_dir.rglob("*.html"):
+        html = path.read_text("utf-8")
+        assert not loads.search(html), f"{path} loads from another host"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_material_is_set_up_in_german_with_palette_toggle_and_instant_navigation() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    theme = config["theme"]
+    assert theme["language"] == "de"
+    assert theme["font"] == "false"
+    assert len(theme["palette"]) == 3 and all("toggle" in p for p in theme["palette"])
+    assert "navigation.instant" in theme["features"]
+    assert config["plugins"][0]["search"]["lang"] == "de"
+    assert {"data", "hooks", "overrides"} <= set(config["watch"])
+    assert config["validation"]["links"]["anchors"] == "warn"
+
+
+# ---------------------------------------------------------------------------------------------
+# The content
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_claim_has_a_verdict_and_a_source() -> None:
+    assert len(DATA.claims) >= 15
+    for claim in DATA.claims:
+        assert claim.verdict in DATA.verdict_by_id
+        assert claim.sources, claim.id
+
+
+def test_opinions_are_labelled_not_rated() -> None:
+    unrated = [verdict for verdict in DATA.verdicts if not verdict.rated]
+    assert unrated, "the scale needs a rating for opinions"
+    assert any(claim.verdict == unrated[0].id for claim in DATA.claims)
+
+
+def test_every_faq_entry_links_to_a_claim_or_source() -> None:
+    for question in DATA.questions:
+        assert question.claims or question.sources, question.id
+
+
+def test_the_seven_article_questions_are_all_answered() -> None:
+    asked = [question.question for question in DATA.questions if question.from_article]
+    assert asked == ARTICLE_QUESTIONS
+    assert any(not question.from_article for question in DATA.questions)
+
+
+def test_there_are_enough_sources() -> None:
+    assert len(DATA.sources) >= 20
+
+
+def _prose(markdown: str) -> str:
+    """Page text without Jinja expressions, statements, comments and link targets."""
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", markdown, flags=re.DOTALL)
+    return re.sub(r"\]\([^)]*\)", "]", text)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: path.name
+)
+def test_no_number_is_typed_into_a_page(path: Path) -> None:
+    typed = re.findall(r"[^\s]*\d[^\s]*", _prose(path.read_text("utf-8")))
+    assert not typed, f"{path.relative_to(ROOT)}: take these from data/: {typed}"
+
+
+def test_no_number_check_catches_a_typed_figure() -> None:
+    assert re.findall(r"\d", _prose("Nvidia verlor 17 % an einem Tag."))
+    assert not re.findall(r"\d", _prose('Nvidia verlor {{ fig("nvidia-kurs") }}.'))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explainer import german
+from explainer.downloads import chart_downloads
 from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.pages import claim_page_sources, claim_page_titles
@@ -65,9 +66,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add one page per claim."""
+    """Add one page per claim and the CSV/JSON downloads of every chart."""
+    data = _current().data
     for path, source in _current().generated.items():
         files.append(File.generated(config, path, content=source))
+    for chart in data.charts:
+        for path, content in chart_downloads(chart, data.source_by_id).items():
+            files.append(File.generated(config, path, content=content))
     return files
 
 

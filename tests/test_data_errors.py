@@ -174,7 +174,8 @@ CASES = [
         "list-instead-of-mapping",
         "site.yaml",
         lambda text: "- title: Stadtpark\n",
-        "data/site.yaml:1: expected a mapping with the key(s): title, updated, article, paths",
+        "data/site.yaml:1: expected a mapping with the key(s): title, updated, article, key_claims,"
+        " key_figures, paths",
     ),
 ]
 

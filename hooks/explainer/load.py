@@ -37,7 +37,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     faq = loader.load("faq.yaml", FaqFile)
     figures = loader.load("figures.yaml", FiguresFile)
     charts = [loader.load(path, Chart) for path in loader.series_files()]
-    problems = loader.problems + check_references(loader.files)
+    problems = loader.problems + loader.chart_id_problems() + check_references(loader.files)
     if problems:
         raise DataError(problems)
     return SiteData(
@@ -63,6 +63,20 @@ class _Loader:
     def series_files(self) -> list[str]:
         folder = self.data_dir / SERIES_FOLDER
         return [f"{SERIES_FOLDER}/{path.name}" for path in sorted(folder.glob("*.yaml"))]
+
+    def chart_id_problems(self) -> list[DataProblem]:
+        """A chart's id must equal its file name, so that `series/<id>.yaml` is easy to find."""
+        problems = []
+        for name, file in self.files.items():
+            chart_id = file.content.get("id") if isinstance(file.content, dict) else None
+            stem = Path(name).stem
+            is_chart = name.startswith(f"{SERIES_FOLDER}/") and isinstance(chart_id, str)
+            if is_chart and chart_id != stem:
+                message = (
+                    f"{chart_id!r} must equal the file name (expected {stem!r} or rename the file)"
+                )
+                problems.append(file.problem(("id",), message))
+        return problems
 
     def load(self, name: str, model: type[ModelT]) -> ModelT:
         file, problems = read_yaml_file(self.data_dir / name, f"{self.shown_as}/{name}")

@@ -87,6 +87,8 @@ class SiteInfo(_Record):
     title: Text
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
     article: Article
+    key_claims: list[Id] = Field([], description="claims the start page lists as key corrections")
+    key_figures: list[Id] = Field([], description="figures the start page shows as key numbers")
     paths: Paths = Paths()
 
 
@@ -187,8 +189,11 @@ class ChartPoint(_Record):
     value: float
     date: IsoDate | None = Field(None, description="x position for line charts")
     group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
+    qualifier: Qualifier | None = Field(
+        None, description="printed as 'rund', 'mehr als', 'bis zu', 'mindestens' in labels"
+    )
     source: Id
-    note: Text | None = None
+    note: Text | None = Field(None, description="caveat shown on hover and in the data table")
 
 
 class ChartReference(_Record):
@@ -214,8 +219,11 @@ class Chart(_Record):
 
     model_config = ConfigDict(title="series/*.yaml")
 
-    id: Id
-    kind: ChartKind
+    id: Id = Field(description="must equal the file name without .yaml")
+    kind: ChartKind = Field(
+        description="bar (horizontal), grouped_bar (needs 'group' on every point), "
+        "diverging_bar (losses and gains around zero), line (needs 'date' on every point)"
+    )
     title: Text = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
     subtitle: Text = Field(description="unit and date")
     description: Text = Field(description="what the chart shows, for screen readers")
@@ -226,6 +234,22 @@ class Chart(_Record):
     reference: ChartReference | None = None
     annotations: list[ChartAnnotation] = []
     points: list[ChartPoint] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> Chart:
+        if self.kind == "line" and any(point.date is None for point in self.points):
+            raise ValueError("kind: line needs 'date' on every point")
+        if self.kind == "grouped_bar" and any(point.group is None for point in self.points):
+            raise ValueError("kind: grouped_bar needs 'group' on every point")
+        if self.annotations and self.kind != "line":
+            raise ValueError("'annotations' are only for kind: line")
+        if self.reference and self.kind not in ("bar", "grouped_bar"):
+            raise ValueError("'reference' is only for kind: bar or grouped_bar")
+        if self.log_axis and any(point.value <= 0 for point in self.points):
+            raise ValueError("log_axis: true needs values above zero")
+        if self.unit == "count" and self.counted is None:
+            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        return self
 
 
 # ---------------------------------------------------------------------------------------------

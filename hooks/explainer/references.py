@@ -151,6 +151,8 @@ LIST_KINDS = {
 }
 
 FIELD_KINDS = {
+    ("site", "key_claims"): "claim",
+    ("site", "key_figures"): "figure",
     ("claims", "verdict"): "verdict",
     ("claims", "sources"): "source",
     ("claims", "figures"): "figure",

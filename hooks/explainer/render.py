@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import german
+from . import charts, downloads, german
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -44,6 +44,8 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         percent=german.percent,
         date=german.date,
         figure=german.figure_value,
+        chart_view=charts.chart_view,
+        chart_downloads=downloads.download_paths,
     )
     return env
 

@@ -44,5 +44,10 @@ class SiteData:
         """FAQ entries that rely on the claim."""
         return [question for question in self.questions if claim_id in question.claims]
 
-    def claims_with_verdict(self, verdict_id: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.verdict == verdict_id]
+    @cached_property
+    def verdict_counts(self) -> dict[str, int]:
+        """Verdict id -> number of claims with that verdict, in scale order."""
+        return {
+            verdict.id: sum(claim.verdict == verdict.id for claim in self.claims)
+            for verdict in self.verdicts
+        }

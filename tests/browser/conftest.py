@@ -1,0 +1,113 @@
+"""Browser fixtures: the built site served on 127.0.0.1 and a headless Chromium (Playwright).
+
+Reusable by any browser test: `served` gives the base URL of the real site, `browser` a Chromium
+for the whole session, `page` a fresh page per test that records console errors and requests.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+if TYPE_CHECKING:
+    from conftest import Build
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `folder` on a free port of 127.0.0.1 in a background thread; return server and URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def served(site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (ending in /) of the real site, served as a static web server would."""
+    folder = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(site.site_dir, folder)
+    server, url = serve_folder(folder)
+    point_sitemap_at(folder, url)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def point_sitemap_at(folder: Path, url: str) -> None:
+    """Write the served address into sitemap.xml, as if the site were deployed at site_url.
+
+    Material's instant navigation only intercepts links listed in the sitemap, and it matches
+    them by host and port; with site_url's address every click would be a full page load.
+    """
+    sitemap = folder / "sitemap.xml"
+    text = sitemap.read_text("utf-8")
+    site_url = re.search(r"<loc>(.*?)</loc>", text).group(1)  # the first entry is the start page
+    sitemap.write_text(text.replace(site_url, url), "utf-8")
+
+
+def launch_chromium(playwright) -> Browser:  # type: ignore[no-untyped-def]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the session."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Recorder:
+    """What a page did: console errors, uncaught exceptions and every requested URL."""
+
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page (own context) whose `recorder` attribute collects errors and requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    recorder = Recorder()
+    new_page.on("console", lambda message: _console(message, recorder))
+    new_page.on("pageerror", lambda error: recorder.errors.append(f"pageerror: {error}"))
+    new_page.on("request", lambda request: recorder.requests.append(request.url))
+    new_page.recorder = recorder  # type: ignore[attr-defined]
+    yield new_page
+    context.close()
+
+
+def _console(message, recorder: Recorder) -> None:  # type: ignore[no-untyped-def]
+    if message.type == "error":
+        recorder.errors.append(f"console: {message.text}")

@@ -1,0 +1,101 @@
+"""Charts in a real browser: they draw, follow the colour scheme, survive instant navigation, and
+only chart pages load plotly.js - all from the site's own origin, within the page-weight budget."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT
+from playwright.sync_api import Browser, Page
+
+sys.path.insert(0, str(ROOT / "bench"))
+from page_weight import CHART_PAGE_BUDGET, measure_page  # noqa: E402
+
+PLOT = "[data-xp-chart]"
+DRAWN = "[data-xp-chart] .main-svg"
+PALETTE_TOGGLE = "form[data-md-component=palette] label.md-header__button:visible"
+
+
+def open_numbers_page(page: Page, served: str) -> int:
+    page.goto(served + "zahlen/")
+    count = page.locator(PLOT).count()
+    assert count >= 5
+    page.wait_for_function(
+        f"document.querySelectorAll('{PLOT}.xp-chart__plot--drawn').length === {count}"
+    )
+    return count
+
+
+def first_bar_colour(page: Page) -> str:
+    return page.locator(f"{PLOT} .trace.bars .point path").first.evaluate(
+        "path => getComputedStyle(path).fill"
+    )
+
+
+def test_every_chart_draws_without_console_errors(page: Page, served: str) -> None:
+    count = open_numbers_page(page, served)
+    for index in range(count):
+        assert page.locator(PLOT).nth(index).locator(".main-svg").count() >= 1
+    # German locale: a date axis with German month names.
+    assert page.locator(f"{PLOT} .xtick text", has_text="Jan").count() >= 1
+    assert page.recorder.errors == []  # type: ignore[attr-defined]
+
+
+def test_switching_the_palette_recolours_the_charts(page: Page, served: str) -> None:
+    open_numbers_page(page, served)
+    light = first_bar_colour(page)
+    for _ in range(3):  # auto -> light -> dark: click until the scheme changes to slate
+        page.locator(PALETTE_TOGGLE).click()
+        if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
+            break
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.wait_for_function(
+        f"[...document.querySelectorAll('{PLOT}')].every(el => el.dataset.xpScheme === 'slate')"
+    )
+    assert first_bar_colour(page) != light
+    assert page.recorder.errors == []  # type: ignore[attr-defined]
+
+
+def test_charts_draw_after_instant_navigation_from_a_text_page(page: Page, served: str) -> None:
+    page.goto(served, wait_until="networkidle")  # Material's instant module reads the sitemap
+    page.evaluate("window.xpSamePage = true")
+    # Material rewrites links to absolute addresses for instant navigation.
+    page.locator("a.md-nav__link[href$='/zahlen/']:visible").first.click()
+    page.wait_for_url("**/zahlen/")
+    page.wait_for_selector(DRAWN)
+    assert page.evaluate("window.xpSamePage") is True, "expected instant navigation, got a reload"
+    assert page.recorder.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_text_page_does_not_load_plotly(page: Page, served: str) -> None:
+    page.goto(served, wait_until="networkidle")
+    requests = page.recorder.requests  # type: ignore[attr-defined]
+    assert not [url for url in requests if "plotly" in url]
+    assert page.evaluate("typeof window.Plotly") == "undefined"
+
+
+def test_no_request_leaves_the_site(page: Page, served: str) -> None:
+    open_numbers_page(page, served)
+    page.wait_for_load_state("networkidle")
+    foreign = [
+        url
+        for url in page.recorder.requests  # type: ignore[attr-defined]
+        if not url.startswith(served) and not url.startswith(("data:", "blob:"))
+    ]
+    assert foreign == []
+
+
+def test_charts_fit_a_phone_screen(browser: Browser, served: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    phone.goto(served + "zahlen/")
+    phone.wait_for_selector(DRAWN)
+    phone.wait_for_timeout(300)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_chart_page_stays_within_the_weight_budget(browser: Browser, served: str) -> None:
+    weight = measure_page(browser, served + "zahlen/")
+    assert any("plotly-basic.min.js" in url for url in weight.urls)
+    assert weight.total_gzip <= CHART_PAGE_BUDGET, f"{weight.total_gzip} bytes gzip"

@@ -5,10 +5,11 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+FONT_DIR ?= $(or $(EXPLAINER_FONT_DIR),/usr/share/fonts/truetype/dejavu)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser serve build test schema bench clean
+.PHONY: help install browser fonts serve build deploy test schema bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,13 +24,19 @@ install: $(INSTALLED) ## Create .venv and install the pinned packages
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@test -x $(CHROMIUM) || ./.ci/install-chromium
 
-serve: $(INSTALLED) ## Serve the site on http://127.0.0.1:8000 with live reload
+fonts: ## Install Debian's DejaVu fonts for the share images (if missing)
+	@test -f $(FONT_DIR)/DejaVuSans-Bold.ttf || ./.ci/install-fonts
+
+serve: $(INSTALLED) fonts ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED) ## Build the site into site/ (strict: any warning fails)
+build: $(INSTALLED) fonts ## Build the site into site/ (strict: any warning fails)
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(INSTALLED) browser ## Run every test (build, data errors, browser)
+deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
+	CI_DEPLOY=1 $(VENV)/bin/mkdocs gh-deploy --strict
+
+test: $(INSTALLED) browser fonts ## Run every test (build, data errors, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/
@@ -37,6 +44,9 @@ schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/
 
 bench: $(INSTALLED) ## Print page weight and build time
 	$(PYTHON) bench/page_weight.py
+
+links: build ## List the external links of the built site for a manual check
+	$(PYTHON) tests/links.py site
 
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache

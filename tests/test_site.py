@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, Build
 from explainer.load import load_site_data
+from links import parse_page
 
 DATA = load_site_data(ROOT / "data")
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+LEGAL_REFERENCE = r"(?:§|Art\.|Abs\.)\s*\d+"
 
 # The seven questions the article asks, verbatim (shared/seed/article-de.txt).
 ARTICLE_QUESTIONS = [
@@ -25,28 +26,6 @@ ARTICLE_QUESTIONS = [
     "Wie reagieren die Investoren auf das Eintreffen von DeepSeek auf dem Markt?",
     "Wird DeepSeek eine Rolle in der Zukunft der globalen KI-Technologie spielen?",
 ]
-
-
-class _Anchors(HTMLParser):
-    """Collects element ids and link targets of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"])
-
-
-def _parse(html: str) -> _Anchors:
-    parser = _Anchors()
-    parser.feed(html)
-    return parser
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,11 +47,11 @@ def test_numbers_appear_german_formatted(site: Build) -> None:
 
 
 def test_citations_link_to_existing_anchors_on_the_sources_page(site: Build) -> None:
-    anchors = _parse(site.page("quellen")).ids
+    anchors = parse_page(site.page("quellen")).ids
     for source in DATA.sources:
         assert f"quelle-{source.id}" in anchors
     for path in site.site_dir.rglob("*.html"):
-        for href in _parse(path.read_text("utf-8")).hrefs:
+        for href in parse_page(path.read_text("utf-8")).links:
             if "quellen/#" in href:
                 assert href.split("#", 1)[1] in anchors, f"{path}: {href}"
 
@@ -143,6 +122,7 @@ def test_there_are_enough_sources() -> None:
 def _prose(markdown: str) -> str:
     """Page text without Jinja expressions, statements, comments and link targets."""
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", markdown, flags=re.DOTALL)
+    text = re.sub(LEGAL_REFERENCE, " ", text)  # "§ 5 DDG", "Art. 6 Abs. 1 lit. f DSGVO" are no data
     return re.sub(r"\]\([^)]*\)", "]", text)
 
 

@@ -13,6 +13,7 @@ from .models import (
     ClaimsFile,
     FaqFile,
     FiguresFile,
+    Operator,
     SiteInfo,
     SourcesFile,
     VerdictsFile,
@@ -25,6 +26,7 @@ from .yamlfile import YamlFile, read_yaml_file
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 SERIES_FOLDER = "series"
+OPERATOR_FILE = "operator.yaml"  # optional: a site without it has no legal pages
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
@@ -37,6 +39,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     faq = loader.load("faq.yaml", FaqFile)
     figures = loader.load("figures.yaml", FiguresFile)
     charts = [loader.load(path, Chart) for path in loader.series_files()]
+    operator = loader.load_optional(OPERATOR_FILE, Operator)
     problems = loader.problems + loader.chart_id_problems() + check_references(loader.files)
     if problems:
         raise DataError(problems)
@@ -48,6 +51,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         questions=faq.questions,
         figures=figures.figures,
         charts=charts,
+        operator=operator,
     )
 
 
@@ -77,6 +81,10 @@ class _Loader:
                 )
                 problems.append(file.problem(("id",), message))
         return problems
+
+    def load_optional(self, name: str, model: type[ModelT]) -> ModelT | None:
+        """Like load, for a file a site may leave out."""
+        return self.load(name, model) if (self.data_dir / name).exists() else None
 
     def load(self, name: str, model: type[ModelT]) -> ModelT:
         file, problems = read_yaml_file(self.data_dir / name, f"{self.shown_as}/{name}")

@@ -6,6 +6,7 @@ The field descriptions end up in the JSON Schemas that editors' YAML plugins sho
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -280,3 +281,53 @@ class FaqFile(_Record):
 class FiguresFile(_Record):
     model_config = ConfigDict(title="figures.yaml")
     figures: list[Figure] = []
+
+
+# ---------------------------------------------------------------------------------------------
+# operator.yaml (optional): who runs the site, for Impressum, Datenschutz and structured data
+# ---------------------------------------------------------------------------------------------
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+class Address(_Record):
+    """A postal address that can be served with legal documents (no P.O. box)."""
+
+    street: Text = Field(description="street and house number")
+    postal_code: Text
+    city: Text
+    country: Text = "Deutschland"
+
+
+class Reviewer(_Record):
+    """A person who checks the claims, named on the Methodik page."""
+
+    name: Text
+    role: Text = Field(description="e.g. 'Recherche und Prüfung'")
+
+
+class Operator(_Record):
+    """operator.yaml: who runs the site (Impressum, Datenschutz, author of the fact checks)."""
+
+    model_config = ConfigDict(title="operator.yaml")
+
+    placeholder: bool = Field(
+        False,
+        description="true while the values are placeholders: every build says so, and a "
+        "deploy build (CI_DEPLOY=1) stops",
+    )
+    name: Text = Field(description="person or organisation responsible for the site")
+    address: Address
+    email: Text
+    phone: Text | None = None
+    url: Url | None = Field(None, description="the operator's own web address, if any")
+    responsible: Text | None = Field(
+        None, description="responsible for the content (§ 18 Abs. 2 MStV); default: name"
+    )
+    reviewers: list[Reviewer] = Field([], description="who checks the claims")
+
+    @model_validator(mode="after")
+    def _check_email(self) -> Operator:
+        if not self.placeholder and not re.match(EMAIL_PATTERN, self.email):
+            raise ValueError(f"'email' must be an e-mail address, got {self.email!r}")
+        return self

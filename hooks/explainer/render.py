@@ -102,6 +102,7 @@ class Renderer:
             "figures": data.figure_by_id,
             "charts": data.chart_by_id,
             "paths": data.site.paths,
+            "operator": data.operator,
             "page_path": page_path,
             "link": lambda target: _relative_link(page_path, target),
             "rich": jinja2.pass_context(lambda context, text: self._rich(context, text)),

@@ -11,7 +11,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Chart, ClaimsFile, FaqFile, FiguresFile, SiteInfo, SourcesFile, VerdictsFile
+from .models import (
+    Chart,
+    ClaimsFile,
+    FaqFile,
+    FiguresFile,
+    Operator,
+    SiteInfo,
+    SourcesFile,
+    VerdictsFile,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteInfo,
@@ -21,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "faq.schema.json": FaqFile,
     "figures.schema.json": FiguresFile,
     "series.schema.json": Chart,
+    "operator.schema.json": Operator,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .models import Chart, Claim, Figure, Question, SiteInfo, Source, Verdict
+from .models import Chart, Claim, Figure, Operator, Question, SiteInfo, Source, Verdict
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class SiteData:
     questions: list[Question]
     figures: list[Figure]
     charts: list[Chart] = field(default_factory=list)
+    operator: Operator | None = None  # from the optional operator.yaml
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

@@ -14,9 +14,12 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
+from conftest import ROOT
 from playwright.sync_api import Browser, Page, sync_playwright
 
 if TYPE_CHECKING:
@@ -49,14 +52,23 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 @pytest.fixture(scope="session")
 def served(site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL (ending in /) of the real site, served as a static web server would."""
-    folder = tmp_path_factory.mktemp("served") / "site"
+    """Base URL (ending in /) of the real site, served as GitHub Pages does: below the path of
+    site_url (e.g. /deepseek-eingeordnet/), so that pages with absolute links (404.html) work."""
+    root = tmp_path_factory.mktemp("served")
+    folder = root / site_path_prefix()
     shutil.copytree(site.site_dir, folder)
-    server, url = serve_folder(folder)
+    server, url = serve_folder(root)
+    url += site_path_prefix() + "/" if site_path_prefix() else ""
     point_sitemap_at(folder, url)
     yield url
     server.shutdown()
     server.server_close()
+
+
+def site_path_prefix() -> str:
+    """Path of site_url without slashes, e.g. 'deepseek-eingeordnet' ('' at a domain's root)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    return urlsplit(config["site_url"]).path.strip("/")
 
 
 def point_sitemap_at(folder: Path, url: str) -> None:
@@ -79,7 +91,7 @@ def launch_chromium(playwright) -> Browser:  # type: ignore[no-untyped-def]
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session."""
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian package chromium)")
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

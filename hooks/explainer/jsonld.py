@@ -1,0 +1,153 @@
+"""Structured data (schema.org JSON-LD) for search engines, built from the site data.
+
+Pure functions returning plain dicts; `script_json` serialises one for a <script> element.
+What Google reads: ClaimReview needs claimReviewed, reviewRating (alternateName) and url;
+author, itemReviewed and the numeric rating are recommended. FAQPage needs mainEntity with
+Question.name and acceptedAnswer.text.
+
+Opinions (a verdict with `rated: false`) are labelled, not rated: their ClaimReview carries the
+label as reviewRating.alternateName but no ratingValue, bestRating or worstRating, so no search
+engine shows an opinion as "3 of 6".
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from .models import Article, Claim, Operator, Verdict
+
+CONTEXT = "https://schema.org"
+LANGUAGE = "de"
+ORGANIZATION_ANCHOR = "#betreiber"
+WEBSITE_ANCHOR = "#website"
+
+JsonObject = dict[str, Any]
+
+# Inside <script>, "</script>" or "<!--" in a string would end or confuse the element; these
+# escapes are valid JSON and mean the same characters.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(data: JsonObject) -> str:
+    """JSON text that is safe to put between <script type="application/ld+json"> tags."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+
+
+def organization(operator: Operator | None, site_name: str, site_url: str) -> JsonObject:
+    """Who runs the site: author and publisher of every review. Falls back to the site itself."""
+    result: JsonObject = {"@type": "Organization", "@id": site_url + ORGANIZATION_ANCHOR}
+    if operator is None:
+        return {**result, "name": site_name, "url": site_url}
+    result.update(name=operator.name, url=operator.url or site_url, email=operator.email)
+    result["address"] = {
+        "@type": "PostalAddress",
+        "streetAddress": operator.address.street,
+        "postalCode": operator.address.postal_code,
+        "addressLocality": operator.address.city,
+        "addressCountry": operator.address.country,
+    }
+    return result
+
+
+def rating_values(verdicts: list[Verdict]) -> dict[str, int]:
+    """Verdict id -> number, for rated verdicts: the first of the scale is best (highest)."""
+    rated = [verdict for verdict in verdicts if verdict.rated]
+    return {verdict.id: len(rated) - position for position, verdict in enumerate(rated)}
+
+
+def review_rating(verdict: Verdict, values: dict[str, int], explanation: str) -> JsonObject:
+    """The verdict as a schema.org Rating; numeric only for rated verdicts."""
+    rating: JsonObject = {"@type": "Rating", "alternateName": verdict.label}
+    if verdict.rated:
+        rating.update(
+            ratingValue=values[verdict.id], bestRating=max(values.values()), worstRating=1
+        )
+    rating["ratingExplanation"] = explanation
+    return rating
+
+
+def claim_review(
+    claim: Claim,
+    verdict: Verdict,
+    values: dict[str, int],
+    *,
+    url: str,
+    summary: str,
+    article: Article,
+    author: JsonObject,
+    published: datetime.date,
+    image: str,
+) -> JsonObject:
+    """ClaimReview of one claim page; `summary` is the claim's summary as plain text."""
+    return {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": url,
+        "name": f"„{claim.quote}“ – {verdict.label}",
+        "claimReviewed": claim.quote,
+        "reviewRating": review_rating(verdict, values, summary),
+        "itemReviewed": {"@type": "Claim", "appearance": _article_work(article)},
+        "author": author,
+        "publisher": author,
+        "datePublished": published.isoformat(),
+        "inLanguage": LANGUAGE,
+        "image": image,
+    }
+
+
+def faq_page(entries: list[tuple[str, str]], *, url: str, name: str) -> JsonObject:
+    """FAQPage from (question, plain-text answer) pairs."""
+    return {
+        "@context": CONTEXT,
+        "@type": "FAQPage",
+        "url": url,
+        "name": name,
+        "inLanguage": LANGUAGE,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": question,
+                "acceptedAnswer": {"@type": "Answer", "text": answer},
+            }
+            for question, answer in entries
+        ],
+    }
+
+
+def website(
+    *, site_name: str, site_url: str, description: str, publisher: JsonObject, image: str
+) -> JsonObject:
+    """WebSite and the Organization behind it, for the start page."""
+    site: JsonObject = {
+        "@type": "WebSite",
+        "@id": site_url + WEBSITE_ANCHOR,
+        "url": site_url,
+        "name": site_name,
+        "description": description,
+        "inLanguage": LANGUAGE,
+        "image": image,
+        "publisher": {"@id": publisher["@id"]},
+    }
+    return {"@context": CONTEXT, "@graph": [site, publisher]}
+
+
+def _article_work(article: Article) -> JsonObject:
+    work: JsonObject = {
+        "@type": "CreativeWork",
+        "headline": article.title,
+        "publisher": {"@type": "Organization", "name": article.publisher},
+    }
+    if article.url:
+        work["url"] = article.url
+    if article.published:
+        work["datePublished"] = article.published.isoformat()
+    return work

@@ -1,0 +1,89 @@
+"""Share and search metadata of a page: plain-text title and description, kind, share image.
+
+Pure functions: the hook (hooks/mkdocs_publish.py) hands in what MkDocs knows about a page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import markdown
+
+PageKind = Literal["start", "claim", "faq", "other"]
+
+DESCRIPTION_LENGTH = 160  # what search result snippets show, roughly
+ELLIPSIS = "…"
+SHARE_FOLDER = "assets/share"
+SITE_IMAGE = "site"  # name of the site-wide share image; claim images are named by claim id
+IMAGE_SIZE = (1200, 630)  # Open Graph's recommended 1.91:1
+LOCALE = "de_DE"
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Everything the share partial prints for one page, as plain (unescaped) text."""
+
+    kind: PageKind
+    title: str
+    description: str
+    url: str
+    image_url: str
+    image_alt: str
+    site_name: str
+    locale: str = LOCALE
+
+    @property
+    def og_type(self) -> str:
+        return "website" if self.kind == "start" else "article"
+
+
+def plain_text(rich_markdown: str) -> str:
+    """Rendered rich text (Markdown with inline HTML) as one line of plain text."""
+    rendered = markdown.markdown(rich_markdown, extensions=["attr_list", "md_in_html"])
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", rendered))).strip()
+
+
+def strip_title(title: str) -> str:
+    """A page title as themes hold it (may contain tags or entities) as plain text."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", title))).strip()
+
+
+def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """Cut at a word boundary so that the result, ellipsis included, has at most `length` chars."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - len(ELLIPSIS)]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + ELLIPSIS
+
+
+def share_image_path(name: str) -> str:
+    """Path below the site root of a share image: `site` or a claim id."""
+    return f"{SHARE_FOLDER}/{name}.png"
+
+
+def page_kind(src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str) -> PageKind:
+    """Which kind of page this is, for the structured data and the share image."""
+    if is_homepage:
+        return "start"
+    if src_uri in claim_pages:
+        return "claim"
+    return "faq" if src_uri == faq_page else "other"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """`path` below the site root as an absolute address."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def date_epoch(day: datetime.date) -> int:
+    """Seconds since 1970 at midnight UTC of `day`: the build date if SOURCE_DATE_EPOCH is unset."""
+    return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())

@@ -1,0 +1,119 @@
+"""Share images (Open Graph cards, 1200×630 PNG) drawn from the data with Pillow, offline.
+
+The font is DejaVu Sans from Debian's `fonts-dejavu-core` package (`make fonts` installs it).
+Same data, same Pillow and same font give the same bytes: no timestamps are written, and the
+basic layout engine is used so that the output does not depend on an optional libraqm.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .metadata import IMAGE_SIZE
+
+FONT_DIR = Path(os.environ.get("EXPLAINER_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
+
+MARGIN = 72
+BACKGROUND = "#1a237e"  # Material indigo 900, the site's primary colour family
+TEXT = "#ffffff"
+MUTED = "#c5cae9"
+QUOTE_SIZES = (60, 52, 46, 40, 36)  # largest that fits wins
+MAX_QUOTE_LINES = 6
+PALETTE_COLORS = 64
+
+
+class FontMissing(Exception):
+    """The font for share images is not installed."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one share image says."""
+
+    kicker: str  # small line on top, e.g. the site title
+    text: str  # the big text: a claim's quote or the site's description
+    label: str  # bottom left, e.g. the verdict label
+    label_color: str  # colour of the label text on its white badge
+    footer: str  # bottom right, e.g. the site's address
+
+
+def render_card(card: Card) -> bytes:
+    """The card as PNG bytes, deterministic."""
+    image = Image.new("RGB", IMAGE_SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    width = IMAGE_SIZE[0] - 2 * MARGIN
+    draw.text((MARGIN, MARGIN - 8), card.kicker, font=_font(BOLD, 32), fill=MUTED)
+    font, lines = _fit(card.text, width)
+    line_height = round(font.size * 1.25)
+    top = 150
+    for number, line in enumerate(lines):
+        draw.text((MARGIN, top + number * line_height), line, font=font, fill=TEXT)
+    _draw_badge(draw, card.label, card.label_color)
+    footer_font = _font(REGULAR, 26)
+    footer_width = draw.textlength(card.footer, font=footer_font)
+    draw.text(
+        (IMAGE_SIZE[0] - MARGIN - footer_width, 548), card.footer, font=footer_font, fill=MUTED
+    )
+    buffer = io.BytesIO()
+    # A palette of 64 colours keeps the anti-aliased text smooth at under half the size.
+    image.quantize(colors=PALETTE_COLORS).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def check_font() -> None:
+    """Raise FontMissing with what to install, before any image is drawn."""
+    for name in (REGULAR, BOLD):
+        if not (FONT_DIR / name).is_file():
+            raise FontMissing(
+                f"share images need the font {FONT_DIR / name}: install Debian's package "
+                "fonts-dejavu-core (`make fonts`, or `apt-get install fonts-dejavu-core`), "
+                "or point EXPLAINER_FONT_DIR at a folder with DejaVuSans.ttf and "
+                "DejaVuSans-Bold.ttf"
+            )
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap to lines at most `width` pixels wide (a too-long word gets its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fit(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest quote size whose wrapped text fits; else the smallest, cut with an ellipsis."""
+    for size in QUOTE_SIZES:
+        font = _font(BOLD, size)
+        lines = wrap(text, font, width)
+        if len(lines) <= MAX_QUOTE_LINES:
+            return font, lines
+    lines = lines[:MAX_QUOTE_LINES]
+    last = lines[-1]
+    while last and font.getlength(last + " …") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    lines[-1] = f"{last} …"
+    return font, lines
+
+
+def _draw_badge(draw: ImageDraw.ImageDraw, label: str, color: str) -> None:
+    font = _font(BOLD, 38)
+    padding_x, top, height = 28, 528, 66
+    width = draw.textlength(label, font=font) + 2 * padding_x
+    draw.rounded_rectangle((MARGIN, top, MARGIN + width, top + height), radius=12, fill=TEXT)
+    draw.text((MARGIN + padding_x, top + height / 2), label, font=font, fill=color, anchor="lm")
+
+
+@cache
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_DIR / name), size, layout_engine=ImageFont.Layout.BASIC)

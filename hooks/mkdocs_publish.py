@@ -1,0 +1,272 @@
+"""MkDocs hooks for the public website: share and search metadata, structured data, share images,
+robots.txt, legal-page links, and a build date taken from the data (reproducible builds).
+
+Runs after hooks/mkdocs_explainer.py (listed second in mkdocs.yml), which has already validated
+the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from explainer import jsonld, metadata
+from explainer.load import load_site_data
+from explainer.pages import claim_page_path
+from explainer.render import Renderer, make_environment
+from explainer.shareimage import Card, FontMissing, check_font, render_card
+from explainer.sitedata import SiteData
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.publish")
+
+# Pages linked from every footer when they exist below docs/: (path, link text).
+LEGAL_PAGES = (("impressum.md", "Impressum"), ("datenschutz.md", "Datenschutz"))
+DEPLOY_VARIABLE = "CI_DEPLOY"  # set to 1 by the Pages workflow and `make deploy`
+
+
+@dataclass(frozen=True)
+class _Publish:
+    """What one build knows for the public-website parts."""
+
+    data: SiteData
+    renderer: Renderer
+    site_url: str
+    description: str  # site_description from mkdocs.yml
+    claim_pages: dict[str, str]  # path below docs/ -> claim id
+
+
+_state: _Publish | None = None
+_epoch_set_here: str | None = None  # so that `mkdocs serve` follows an edited `updated` date
+
+
+# ---------------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Pin the build date to the data, check font and operator data, keep what pages need."""
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
+        )
+    data = load_site_data(_project_dir(config) / "data")  # already validated by the explainer
+    _pin_build_date(data)
+    _check_operator(data)
+    try:
+        check_font()
+    except FontMissing as error:
+        raise PluginError(str(error)) from None
+    global _state
+    _state = _Publish(
+        data=data,
+        renderer=Renderer(data, make_environment()),
+        site_url=config.site_url,
+        description=config.site_description or data.site.title,
+        claim_pages={claim_page_path(data, claim): claim.id for claim in data.claims},
+    )
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the share images and, unless docs/ has one, robots.txt."""
+    for name, content in _share_images(_current()).items():
+        files.append(File.generated(config, metadata.share_image_path(name), content=content))
+    if files.get_file_from_path("robots.txt") is None:
+        files.append(File.generated(config, "robots.txt", content=_robots_txt(config.site_url)))
+    return files
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Footer links to the legal pages (partials/copyright.html), on every page and the 404 page."""
+    env.globals["xp_legal_links"] = [
+        {"title": title, "url": file.url}
+        for path, title in LEGAL_PAGES
+        if (file := files.get_file_from_path(path)) is not None
+    ]
+    return env
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Share metadata and structured data for partials/xp-share.html."""
+    meta = _page_meta(page, config)
+    # Material prints page.meta.description unescaped: hand it the escaped text.
+    page.meta["description"] = html.escape(meta.description)
+    context["xp_meta"] = meta
+    context["xp_jsonld"] = _structured_data(meta, page)
+    return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+
+def _pin_build_date(data: SiteData) -> None:
+    """Sitemap dates and the sitemap.xml.gz header come from the data's date, not the clock."""
+    global _epoch_set_here
+    current = os.environ.get("SOURCE_DATE_EPOCH")
+    if current is None or current == _epoch_set_here:
+        _epoch_set_here = str(metadata.date_epoch(data.site.updated))
+        os.environ["SOURCE_DATE_EPOCH"] = _epoch_set_here
+
+
+def _check_operator(data: SiteData) -> None:
+    """Placeholders in operator.yaml: loud on every build, fatal on a deploy build."""
+    if data.operator is None or not data.operator.placeholder:
+        return
+    message = (
+        "data/operator.yaml still holds placeholders (placeholder: true): Impressum and "
+        "Datenschutz are not ready for the public. Fill in the file and set placeholder: false."
+    )
+    if os.environ.get(DEPLOY_VARIABLE) == "1":
+        raise PluginError(f"{message} Not deploying ({DEPLOY_VARIABLE}=1).")
+    banner = "!" * 100
+    log.info("%s\n  PLATZHALTER: %s\n  %s", banner, message, banner)
+
+
+def _share_images(state: _Publish) -> dict[str, bytes]:
+    """Image name -> PNG: one for the site, one per claim."""
+    data, footer = state.data, _address_without_scheme(state.site_url)
+    if any(claim.id == metadata.SITE_IMAGE for claim in data.claims):
+        raise PluginError(
+            f"a claim may not have the id {metadata.SITE_IMAGE!r}: its share image name"
+        )
+    title = data.site.title
+    images = {
+        metadata.SITE_IMAGE: render_card(
+            Card(
+                title,
+                _site_description(state),
+                f"{len(data.claims)} Aussagen geprüft",
+                "#1a237e",
+                footer,
+            )
+        )
+    }
+    for claim in data.claims:
+        verdict = data.verdict_by_id[claim.verdict]
+        card = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
+        images[claim.id] = render_card(card)
+    return images
+
+
+def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
+    state = _current()
+    kind = metadata.page_kind(
+        page.file.src_uri,
+        is_homepage=page.is_homepage,
+        claim_pages=set(state.claim_pages),
+        faq_page=state.data.site.paths.faq,
+    )
+    claim_id = state.claim_pages.get(page.file.src_uri)
+    image = claim_id or metadata.SITE_IMAGE
+    title = (
+        config.site_name
+        if kind == "start"
+        else metadata.strip_title(page.meta.get("title") or page.title or "")
+    )
+    return metadata.PageMeta(
+        kind=kind,
+        title=title,
+        description=_description(page, claim_id, config),
+        url=page.canonical_url or state.site_url,
+        image_url=metadata.absolute_url(state.site_url, metadata.share_image_path(image)),
+        image_alt=_image_alt(claim_id, title, config),
+        site_name=config.site_name,
+    )
+
+
+def _description(page: Page, claim_id: str | None, config: MkDocsConfig) -> str:
+    """Claim pages: the summary as plain text; others: front matter `description` or the site's."""
+    if claim_id:
+        claim = _current().data.claim_by_id[claim_id]
+        return metadata.shorten(_plain(claim.summary, page.file.src_uri))
+    return metadata.shorten(str(page.meta.get("description") or config.site_description or ""))
+
+
+def _image_alt(claim_id: str | None, title: str, config: MkDocsConfig) -> str:
+    if claim_id is None:
+        return f"{config.site_name}: {_site_description(_current())}"
+    data = _current().data
+    claim = data.claim_by_id[claim_id]
+    return f"{title} – Bewertung: {data.verdict_by_id[claim.verdict].label}"
+
+
+def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
+    """JSON-LD for the start page, claim pages and the FAQ page; None for other pages."""
+    state = _current()
+    data, site_url = state.data, state.site_url
+    publisher = jsonld.organization(data.operator, meta.site_name, site_url)
+    if meta.kind == "start":
+        result = jsonld.website(
+            site_name=meta.site_name,
+            site_url=site_url,
+            description=meta.description,
+            publisher=publisher,
+            image=meta.image_url,
+        )
+    elif meta.kind == "claim":
+        claim = data.claim_by_id[state.claim_pages[page.file.src_uri]]
+        result = jsonld.claim_review(
+            claim,
+            data.verdict_by_id[claim.verdict],
+            jsonld.rating_values(data.verdicts),
+            url=meta.url,
+            summary=_plain(claim.summary, page.file.src_uri),
+            article=data.site.article,
+            author=publisher,
+            published=data.site.updated,
+            image=meta.image_url,
+        )
+    elif meta.kind == "faq":
+        entries = [(q.question, _plain(q.answer, page.file.src_uri)) for q in data.questions]
+        result = jsonld.faq_page(entries, url=meta.url, name=meta.title)
+    else:
+        return None
+    return jsonld.script_json(result)
+
+
+def _plain(rich: str, page_path: str) -> str:
+    """Rich data text rendered with the page helpers (figures, citations), as plain text."""
+    renderer = _current().renderer
+    template = renderer.env.from_string(renderer.import_line + "{{ rich(text) }}")
+    return metadata.plain_text(template.render(renderer.context(page_path, text=rich)))
+
+
+def _site_description(state: _Publish) -> str:
+    return " ".join(state.description.split())
+
+
+def _robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {metadata.absolute_url(site_url, 'sitemap.xml')}\n"
+
+
+def _address_without_scheme(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _current() -> _Publish:
+    assert _state is not None, "on_config runs before any other event"
+    return _state

@@ -1,0 +1,102 @@
+"""Audit one page as a reader's browser sees it: accessibility (axe-core), privacy, errors, layout.
+
+Every problem is one line naming the page, the rule and the element, so a failure can be fixed
+without re-running anything by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, Request, Response
+
+# WCAG 2.1 A/AA (all impacts), axe's best practices (heading order, landmarks) and WCAG 2.2's
+# target size (tap targets on phones).
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
+    .every(chart => chart.classList.contains('xp-chart__plot--drawn'))"""
+HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+
+_AXE = Axe()
+
+
+@dataclass
+class PageLog:
+    """What the browser reported while one page loaded."""
+
+    messages: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.messages.append(f"uncaught error: {error}"))
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
+
+    def _console(self, message) -> None:  # type: ignore[no-untyped-def]
+        if message.type in ("error", "warning"):
+            self.messages.append(f"console {message.type}: {message.text}")
+
+    def _request_failed(self, request: Request) -> None:
+        self.failures.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"HTTP {response.status}: {response.url}")
+
+
+def audit_site(browser: Browser, base_url: str, paths: list[str], **context: object) -> list[str]:
+    """Load every page in one browser context; return all problems found."""
+    browser_context = browser.new_context(**context)
+    problems: list[str] = []
+    for path in paths:
+        page = browser_context.new_page()
+        problems += [f"{path}: {problem}" for problem in audit_page(page, base_url + path)]
+        page.close()
+    if browser_context.cookies():
+        problems.append(f"cookies were set: {browser_context.cookies()}")
+    browser_context.close()
+    return problems
+
+
+def audit_page(page: Page, url: str) -> list[str]:
+    """Problems of one page: axe violations, foreign requests, errors, horizontal scrolling."""
+    log = PageLog()
+    log.attach(page)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function(CHARTS_DRAWN)
+    problems = _axe_violations(page)
+    origin = _origin(url)
+    problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
+    problems += log.messages + log.failures
+    overflow = page.evaluate(HORIZONTAL_OVERFLOW)
+    if overflow > 0:
+        problems.append(f"scrolls sideways by {overflow}px at {page.viewport_size['width']}px")
+    return problems
+
+
+def _axe_violations(page: Page) -> list[str]:
+    results = _AXE.run(page, options=AXE_OPTIONS)
+    return [
+        f"axe {violation['id']} ({violation['impact']}): {node['target']} – {violation['help']}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _foreign(request_url: str, origin: str) -> bool:
+    return not (request_url.startswith(origin + "/") or request_url.startswith(("data:", "blob:")))

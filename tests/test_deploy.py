@@ -1,0 +1,197 @@
+"""Deployment: the Pages workflow, serving under a sub-path, and byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import datetime
+import filecmp
+import gzip
+import http.server
+import os
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import MKDOCS, ROOT, Build, build_site, copy_mini_site
+from explainer.load import load_site_data
+from explainer.metadata import date_epoch
+from htmlmeta import read_head
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+PREFIX = "/deepseek-eingeordnet/"  # the path of site_url in mkdocs.yml
+PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-pages",
+                 "actions/upload-pages-artifact", "actions/deploy-pages"}  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# The workflow
+# ---------------------------------------------------------------------------------------------
+
+
+def _workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+
+
+def test_workflow_deploys_on_push_to_main_with_the_official_actions() -> None:
+    workflow = _workflow()
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    used = {step["uses"].split("@")[0] for job in workflow["jobs"].values()
+            for step in job["steps"] if "uses" in step}  # fmt: skip
+    assert used == PAGES_ACTIONS
+
+
+def test_workflow_tests_then_builds_then_uploads_and_deploys_only_after_the_build() -> None:
+    jobs = _workflow()["jobs"]
+    steps = jobs["build"]["steps"]
+    commands = [step.get("run") or step.get("uses", "").split("@")[0] for step in steps]
+    test, build = commands.index("make test"), commands.index("make build")
+    upload = commands.index("actions/upload-pages-artifact")
+    assert test < build < upload
+    assert steps[build]["env"]["CI_DEPLOY"] == "1"
+    assert steps[upload]["with"]["path"] == "site"
+    assert not any(step.get("continue-on-error") for step in steps)
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+
+
+def test_readme_documents_the_manual_deploy() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "## Deploy" in readme and ".venv/bin/mkdocs gh-deploy --strict" in readme
+
+
+# ---------------------------------------------------------------------------------------------
+# Served from a sub-path, as GitHub Pages serves a project site
+# ---------------------------------------------------------------------------------------------
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under PREFIX only; anything else gets the 404 page, like Pages."""
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path.removeprefix(PREFIX))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site: Build) -> Iterator[str]:
+    handler = partial(_SubPathHandler, directory=str(site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def _read(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _local_links(page_url: str, html: str) -> set[str]:
+    """Every href and src of the page that points at this server, without fragments."""
+    links = set()
+    for link in read_head(html).links:
+        url = urljoin(page_url, link).split("#", 1)[0]
+        if urlsplit(url).netloc == urlsplit(page_url).netloc:
+            links.add(url)
+    return links
+
+
+def test_pages_and_everything_they_link_resolve_under_the_sub_path(served: str) -> None:
+    claim_id = load_site_data(ROOT / "data").claims[0].id
+    pages = ["", "faq/", "zahlen/", "impressum/", f"behauptungen/{claim_id}/"]
+    checked: dict[str, int] = {}
+    for page in pages:
+        status, html = _read(served + PREFIX + page)
+        assert status == 200, page
+        links = _local_links(served + PREFIX + page, html)
+        assert any(link.endswith(".css") for link in links) and any(".js" in link for link in links)
+        for link in links - checked.keys():
+            checked[link] = _status(link)
+    broken = {link: status for link, status in checked.items() if status != 200}
+    assert not broken, broken
+    assert all(urlsplit(link).path.startswith(PREFIX) for link in checked)
+
+
+def test_unknown_address_under_the_sub_path_gets_a_404_page_whose_links_work(served: str) -> None:
+    status, html = _read(served + PREFIX + "gibt/es/nicht/")
+    assert status == 404 and "Seite nicht gefunden" in html
+    links = _local_links(served + PREFIX + "gibt/es/nicht/", html)
+    assert served + PREFIX in links
+    statuses = {link: _status(link) for link in links}
+    assert all(status == 200 for status in statuses.values()), statuses
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducible builds
+# ---------------------------------------------------------------------------------------------
+
+
+def test_building_twice_gives_byte_identical_output(site: Build, tmp_path: Path) -> None:
+    again = build_site(ROOT, tmp_path / "again")
+    assert again.returncode == 0, again.output
+    first = sorted(p.relative_to(site.site_dir) for p in site.site_dir.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again.site_dir) for p in again.site_dir.rglob("*") if p.is_file())
+    assert first == second
+    different = [
+        str(path)
+        for path in first
+        if not filecmp.cmp(site.site_dir / path, again.site_dir / path, shallow=False)
+    ]
+    assert not different, different
+
+
+def test_build_date_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(tmp_path / "out")],
+        cwd=project, capture_output=True, text=True, check=False,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    updated = yaml.safe_load((project / "data" / "site.yaml").read_text("utf-8"))["updated"]
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text("utf-8")
+    assert f"<lastmod>{updated}</lastmod>" in sitemap
+    compressed = (tmp_path / "out" / "sitemap.xml.gz").read_bytes()
+    day = datetime.date.fromisoformat(str(updated))
+    assert int.from_bytes(compressed[4:8], "little") == date_epoch(day)  # gzip header mtime
+    assert gzip.decompress(compressed).decode("utf-8") == sitemap

@@ -1,0 +1,281 @@
+"""The public website: title, description, share tags and structured data on every page kind,
+share images, sitemap, robots.txt, the German 404 page and the legal pages in every footer."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Build
+from explainer import jsonld, metadata
+from explainer.load import load_site_data
+from explainer.shareimage import Card, render_card, wrap
+from htmlmeta import PageHead, read_head
+from PIL import Image
+
+DATA = load_site_data(ROOT / "data")
+SITE_URL = "https://example.github.io/deepseek-eingeordnet/"
+SHARE_TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "og:image:alt",
+              "og:locale", "og:site_name", "twitter:card", "twitter:title",
+              "twitter:description", "twitter:image"]  # fmt: skip
+PAGE_KINDS = {"": "start", "faq/": "faq", "quellen/": "other", "methodik/": "other"}
+
+
+def _pages(site: Build) -> dict[str, PageHead]:
+    """Address below the site root -> head of every built page except the 404 page."""
+    heads = {}
+    for path in sorted(site.site_dir.rglob("index.html")):
+        address = path.parent.relative_to(site.site_dir).as_posix()
+        address = "" if address == "." else f"{address}/"
+        heads[address] = read_head(path.read_text("utf-8"))
+    return heads
+
+
+def _local(site: Build, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    return site.site_dir / url.removeprefix(SITE_URL)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every page
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_page_has_title_description_canonical_and_share_tags(site: Build) -> None:
+    pages = _pages(site)
+    assert len(pages) > len(DATA.claims)
+    for address, head in pages.items():
+        assert head.lang == "de", address
+        assert head.title and (address == "" or head.title != "DeepSeek – eingeordnet"), address
+        assert len(head.meta.get("description", "")) > 20, address
+        assert head.canonical == SITE_URL + address, address
+        for tag in SHARE_TAGS:
+            assert head.meta.get(tag), f"{address}: {tag} missing"
+        assert head.meta["og:url"] == head.canonical
+        assert head.meta["og:locale"] == "de_DE"
+        assert head.meta["og:site_name"] == "DeepSeek – eingeordnet"
+        assert head.meta["og:type"] == ("website" if address == "" else "article")
+        assert head.meta["og:description"] == head.meta["description"]
+        assert _local(site, head.meta["og:image"]).is_file(), address
+
+
+def test_structured_data_is_valid_json_on_every_page_kind(site: Build) -> None:
+    pages = _pages(site)
+    types = {
+        address: [item.get("@type") for item in head.jsonld] for address, head in pages.items()
+    }
+    assert types[""] == [None] and {n["@type"] for n in pages[""].jsonld[0]["@graph"]} == {
+        "WebSite", "Organization"}  # fmt: skip
+    assert types["faq/"] == ["FAQPage"]
+    assert types["quellen/"] == [] and types["methodik/"] == []
+    for claim in DATA.claims:
+        assert types[f"behauptungen/{claim.id}/"] == ["ClaimReview"]
+
+
+def test_page_kinds_are_recognised() -> None:
+    kinds = {
+        path: metadata.page_kind(path, is_homepage=path == "index.md",
+                                 claim_pages={"behauptungen/x.md"}, faq_page="faq.md")
+        for path in ("index.md", "behauptungen/x.md", "faq.md", "quellen.md")
+    }  # fmt: skip
+    assert kinds == {"index.md": "start", "behauptungen/x.md": "claim", "faq.md": "faq",
+                     "quellen.md": "other"}  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Claim pages: description from the summary, ClaimReview
+# ---------------------------------------------------------------------------------------------
+
+
+def test_claim_pages_describe_themselves_with_their_summary(site: Build) -> None:
+    for claim in DATA.claims:
+        head = read_head(site.page(f"behauptungen/{claim.id}"))
+        description = head.meta["description"]
+        assert len(description) <= metadata.DESCRIPTION_LENGTH
+        assert "{{" not in description and "<" not in description and "](" not in description
+        start = re.split(r"\{\{", claim.summary)[0].strip()[:30]
+        assert description.startswith(start), claim.id
+        assert head.meta["og:title"] == f"„{claim.quote}“"
+        assert head.meta["og:image"] == f"{SITE_URL}assets/share/{claim.id}.png"
+
+
+def test_claim_review_has_what_google_requires_and_recommends(site: Build) -> None:
+    values = jsonld.rating_values(DATA.verdicts)
+    for claim in DATA.claims:
+        verdict = DATA.verdict_by_id[claim.verdict]
+        review = read_head(site.page(f"behauptungen/{claim.id}")).jsonld[0]
+        # required: claimReviewed, reviewRating.alternateName, url (same site)
+        assert review["@context"] == "https://schema.org"
+        assert review["claimReviewed"] == claim.quote
+        assert review["url"] == f"{SITE_URL}behauptungen/{claim.id}/"
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"] == verdict.label
+        # recommended: author, itemReviewed (Claim appearing in the article), datePublished
+        assert review["author"]["@type"] == "Organization" and review["author"]["name"]
+        assert review["publisher"] == review["author"]
+        assert review["datePublished"] == DATA.site.updated.isoformat()
+        appearance = review["itemReviewed"]["appearance"]
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert appearance["headline"] == DATA.site.article.title
+        assert appearance["publisher"]["name"] == DATA.site.article.publisher
+        if verdict.rated:
+            assert rating["worstRating"] == 1 and rating["bestRating"] == max(values.values())
+            assert rating["ratingValue"] == values[verdict.id]
+        else:
+            assert not {"ratingValue", "bestRating", "worstRating"} & set(rating), claim.id
+
+
+def test_rating_follows_the_scale_order_and_skips_opinions() -> None:
+    values = jsonld.rating_values(DATA.verdicts)
+    rated = [verdict.id for verdict in DATA.verdicts if verdict.rated]
+    assert [values[verdict_id] for verdict_id in rated] == list(range(len(rated), 0, -1))
+    assert all(verdict.id not in values for verdict in DATA.verdicts if not verdict.rated)
+
+
+# ---------------------------------------------------------------------------------------------
+# FAQ and start page
+# ---------------------------------------------------------------------------------------------
+
+
+def test_faq_page_lists_every_question_with_a_plain_text_answer(site: Build) -> None:
+    faq = read_head(site.page("faq")).jsonld[0]
+    assert faq["@context"] == "https://schema.org" and faq["url"] == f"{SITE_URL}faq/"
+    assert [entry["name"] for entry in faq["mainEntity"]] == [q.question for q in DATA.questions]
+    for entry in faq["mainEntity"]:
+        assert entry["@type"] == "Question"
+        answer = entry["acceptedAnswer"]
+        assert answer["@type"] == "Answer" and len(answer["text"]) > 20
+        assert not re.search(r"<[a-z/]|\{\{|\]\(|&[a-z]+;", answer["text"]), answer["text"]
+
+
+def test_start_page_describes_the_website_and_its_operator(site: Build) -> None:
+    graph = {node["@type"]: node for node in read_head(site.page("")).jsonld[0]["@graph"]}
+    assert graph["WebSite"]["url"] == SITE_URL and graph["WebSite"]["inLanguage"] == "de"
+    assert graph["WebSite"]["publisher"] == {"@id": graph["Organization"]["@id"]}
+    assert graph["Organization"]["name"] == DATA.operator.name
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON-LD and text helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_script_json_cannot_end_the_script_element() -> None:
+    text = jsonld.script_json({"quote": "</script><script>alert(1)</script> & <!--"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\\u003c/script\\u003e" in text
+    import json
+
+    assert json.loads(text)["quote"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_plain_text_and_shorten() -> None:
+    rich = 'Laut <span class="x">[5,6 Mio.](../quellen.md#a)</span> *stimmt* das &amp; mehr.'
+    assert metadata.plain_text(rich) == "Laut 5,6 Mio. stimmt das & mehr."
+    long = "Wort " * 60
+    short = metadata.shorten(long.strip())
+    assert len(short) <= metadata.DESCRIPTION_LENGTH and short.endswith("Wort…")
+    assert metadata.shorten("kurz") == "kurz"
+    assert metadata.strip_title("&bdquo;A &amp; B&ldquo;") == "„A & B“"
+
+
+# ---------------------------------------------------------------------------------------------
+# Share images
+# ---------------------------------------------------------------------------------------------
+
+
+def test_share_images_exist_for_the_site_and_every_claim(site: Build) -> None:
+    folder = site.site_dir / "assets" / "share"
+    assert {path.stem for path in folder.glob("*.png")} == {"site"} | {c.id for c in DATA.claims}
+    for path in folder.glob("*.png"):
+        with Image.open(path) as image:
+            assert image.size == (1200, 630) and image.format == "PNG"
+
+
+def test_share_image_is_deterministic_and_wraps_long_quotes() -> None:
+    card = Card("Titel", "„" + "Ein sehr langes Zitat " * 40 + "“", "Falsch", "#b71c1c", "x.org")
+    first, second = render_card(card), render_card(card)
+    assert first == second
+    with Image.open(io.BytesIO(first)) as image:
+        assert image.size == (1200, 630)
+    from explainer.shareimage import _font
+
+    assert len(wrap("a b c d e f", _font("DejaVuSans.ttf", 40), 60)) > 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Sitemap, robots.txt, 404
+# ---------------------------------------------------------------------------------------------
+
+
+def test_sitemap_lists_every_page_with_the_date_of_the_data(site: Build) -> None:
+    sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert listed == {SITE_URL + address for address in _pages(site)}
+    for claim in DATA.claims:
+        assert f"{SITE_URL}behauptungen/{claim.id}/" in listed
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {
+        DATA.site.updated.isoformat()
+    }
+
+
+def test_robots_txt_points_at_the_sitemap(site: Build) -> None:
+    robots = (site.site_dir / "robots.txt").read_text("utf-8")
+    assert "User-agent: *" in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+
+
+def test_404_page_is_german_and_leads_home(site: Build) -> None:
+    page = (site.site_dir / "404.html").read_text("utf-8")
+    head = read_head(page)
+    assert head.lang == "de" and head.meta.get("robots") == "noindex"
+    assert "Seite nicht gefunden" in page and "Not found" not in page
+    assert '<a href="/deepseek-eingeordnet/">Zur Startseite</a>' in page
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal pages
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("legal", ["impressum", "datenschutz"])
+def test_every_page_links_to_the_legal_pages_in_its_footer(site: Build, legal: str) -> None:
+    target = (site.site_dir / legal).resolve()
+    assert (target / "index.html").is_file()
+    for path in site.site_dir.rglob("*.html"):
+        page = path.read_text("utf-8")
+        footer = page[page.index('<footer class="md-footer"') :]
+        hrefs = re.findall(r'class="xp-legal__link" href="([^"]+)"', footer)
+        resolved = {_resolve(site, path, href) for href in hrefs}
+        assert target in resolved, f"{path}: no footer link to {legal} in {hrefs}"
+
+
+def _resolve(site: Build, page: Path, href: str) -> Path:
+    """Local folder a link of a built page points at (absolute links start at the site path)."""
+    if href.startswith("/"):
+        return (site.site_dir / href.removeprefix("/deepseek-eingeordnet/")).resolve()
+    return (page.parent / href).resolve()
+
+
+def test_legal_pages_show_the_operator_data(site: Build) -> None:
+    operator = DATA.operator
+    impressum, datenschutz = site.page("impressum"), site.page("datenschutz")
+    for page in (impressum, datenschutz):
+        assert html.escape(operator.name, quote=False) in page
+        assert html.escape(operator.address.city, quote=False) in page
+    assert "§ 5 DDG" in impressum and "§ 18 Abs. 2 MStV" in impressum
+    for fact in ("keine Cookies", "GitHub Pages", "IP-Adresse", "keine Besucherzählung",
+                 "nichts von fremden Servern", "localStorage"):  # fmt: skip
+        assert fact in datenschutz, fact
+    if operator.placeholder:
+        assert "Noch nicht ausgefüllt" in impressum and "Noch nicht ausgefüllt" in datenschutz
+
+
+def test_methodik_names_who_checks(site: Build) -> None:
+    page = site.page("methodik")
+    assert 'id="wer-prueft"' in page
+    for reviewer in DATA.operator.reviewers:
+        assert html.escape(reviewer.name, quote=False) in page

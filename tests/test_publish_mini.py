@@ -1,0 +1,109 @@
+"""Public-website parts on copies of the mini site: hostile data stays escaped, placeholder
+operator data is loud and stops a deploy build, and operator.yaml is optional."""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import MKDOCS, build_site, copy_mini_site
+from htmlmeta import read_head
+
+HOSTILE = 'Böse </script><script>alert("x")</script> & <!-- <b>fett</b>'
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def _build_loud(project: Path, site_dir: Path, **environment: str) -> subprocess.CompletedProcess:
+    """A strict build that shows INFO messages (build_site runs --quiet)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+
+
+def test_script_end_tag_in_a_quote_cannot_break_out_of_the_json_ld(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    quote = "Der Park wird jedes Jahr deutlich kleiner."
+    _replace(project / "data" / "claims.yaml", f"quote: {quote}", f"quote: '{HOSTILE}'")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = build.page("pruefungen/park-schrumpft")
+    assert "</script><script>alert" not in page and "<b>fett</b>" not in page
+    head = read_head(page)
+    assert head.jsonld[0]["claimReviewed"] == HOSTILE
+    assert "\\u003c/script\\u003e" in head.jsonld_raw[0]
+    assert head.meta["og:title"] == f"„{HOSTILE}“"
+    assert head.meta["twitter:image:alt"].startswith(f"„{HOSTILE}“")
+    assert html.unescape(head.title).startswith(f"„{HOSTILE}“")
+
+
+def test_hostile_front_matter_description_is_escaped(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(f"---\ndescription: '{HOSTILE}'\n---\n\n" + index.read_text("utf-8"), "utf-8")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = build.page("")
+    assert "</script><script>alert" not in page
+    head = read_head(page)
+    assert head.meta["description"] == HOSTILE == head.meta["og:description"]
+
+
+def test_opinions_are_labelled_not_rated_in_the_claim_review(tmp_path: Path) -> None:
+    build = build_site(copy_mini_site(tmp_path / "project"), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    opinion = read_head(build.page("pruefungen/park-schoen")).jsonld[0]["reviewRating"]
+    assert opinion["alternateName"] == "Ansichtssache" and "ratingValue" not in opinion
+    rated = read_head(build.page("pruefungen/park-schrumpft")).jsonld[0]["reviewRating"]
+    assert (rated["ratingValue"], rated["bestRating"], rated["worstRating"]) == (1, 2, 1)
+    review = read_head(build.page("pruefungen/park-schrumpft")).jsonld[0]
+    assert review["author"]["name"] == "Beispielverein Stadtpark e. V."
+
+
+def test_placeholder_operator_is_loud_but_strict_build_passes(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    _replace(
+        project / "data" / "operator.yaml",
+        "name: Beispielverein",
+        "placeholder: true\nname: Beispielverein",
+    )
+    result = _build_loud(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "PLATZHALTER" in result.stderr and "data/operator.yaml" in result.stderr
+
+
+def test_placeholder_operator_stops_a_deploy_build(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    _replace(
+        project / "data" / "operator.yaml",
+        "name: Beispielverein",
+        "placeholder: true\nname: Beispielverein",
+    )
+    result = _build_loud(project, tmp_path / "site", CI_DEPLOY="1")
+    assert result.returncode != 0
+    assert "placeholders" in result.stderr and "CI_DEPLOY=1" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_site_without_operator_file_builds_and_names_itself_as_author(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    (project / "data" / "operator.yaml").unlink()
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    review = read_head(build.page("pruefungen/park-schrumpft")).jsonld[0]
+    assert review["author"]["name"] == "Stadtpark – geprüft"
+    assert 'class="xp-legal"' not in build.page("")
+
+
+def test_missing_font_is_reported_with_what_to_install(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    result = _build_loud(project, tmp_path / "site", EXPLAINER_FONT_DIR=str(tmp_path / "no-fonts"))
+    assert result.returncode != 0 and "fonts-dejavu-core" in result.stderr

@@ -4,7 +4,8 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-CHROMIUM := /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 FONT_DIR ?= $(or $(EXPLAINER_FONT_DIR),/usr/share/fonts/truetype/dejavu)
 export NO_MKDOCS_2_WARNING := 1
 
@@ -36,7 +37,11 @@ build: $(INSTALLED) fonts ## Build the site into site/ (strict: any warning fail
 deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
 	CI_DEPLOY=1 $(VENV)/bin/mkdocs gh-deploy --strict
 
-test: $(INSTALLED) browser fonts ## Run every test (build, data errors, browser)
+lint: $(INSTALLED) ## Check Python style (ruff)
+	$(VENV)/bin/ruff check hooks tests bench
+	$(VENV)/bin/ruff format --check hooks tests bench
+
+test: $(INSTALLED) browser fonts lint ## Run every test (lint, build, data errors, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/

@@ -8,26 +8,19 @@ Bytes are counted raw and gzip-compressed (level 6, as typical web servers send 
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from localweb import launch_chromium, serve_folder
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 PAGES = {"text page (index)": "", "chart page (zahlen)": "zahlen/"}
 CHART_PAGE_BUDGET = 600 * 1024  # bytes, gzip, everything the chart page transfers
 KINDS = ("html", "css", "js", "data", "other")
@@ -68,8 +61,9 @@ def measure_page(browser: Browser, url: str) -> Weight:
         page.wait_for_load_state("networkidle")
     for response in responses:
         if response.status < 300:
-            weight.add(response.url, _kind(response.url, response.request.resource_type),
-                       response.body())
+            weight.add(
+                response.url, _kind(response.url, response.request.resource_type), response.body()
+            )
     context.close()
     return weight
 
@@ -80,17 +74,11 @@ def build_site(site_dir: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=ROOT, env=environment, check=True,
+        cwd=ROOT,
+        env=environment,
+        check=True,
     )
     return time.perf_counter() - started
-
-
-def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `folder` on a free port of 127.0.0.1 in a background thread; return server and URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> int:
@@ -101,7 +89,7 @@ def main() -> int:
         server, base = serve_folder(site_dir)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch_chromium(playwright)
                 weights = {name: measure_page(browser, base + path) for name, path in PAGES.items()}
                 browser.close()
         finally:
@@ -118,11 +106,6 @@ def main() -> int:
 # ---------------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 def _kind(url: str, resource_type: str) -> str:

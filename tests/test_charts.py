@@ -117,8 +117,11 @@ def test_every_light_colour_has_a_dark_twin() -> None:
 
 def test_data_text_reaches_plotly_as_text_not_markup() -> None:
     chart = CHARTS["ki-investitionen-2024"].model_copy(
-        update={"points": [CHARTS["ki-investitionen-2024"].points[0].model_copy(
-            update={"label": "<b>A&B</b>"})]}
+        update={
+            "points": [
+                CHARTS["ki-investitionen-2024"].points[0].model_copy(update={"label": "<b>A&B</b>"})
+            ]
+        }
     )
     fig = json.loads(charts.figure_json(chart))
     assert fig["data"][0]["y"] == ["&lt;b&gt;A&amp;B&lt;/b&gt;"]
@@ -237,8 +240,8 @@ def test_every_chart_on_every_page_is_complete(site: Build) -> None:
 
 def test_table_shows_the_numbers_german_formatted(site: Build) -> None:
     page = site.page("zahlen")
-    assert f"<td class=\"xp-chart__value\">{MINUS}16,97{NARROW}%</td>" in page
-    assert "<td class=\"xp-chart__value\">5,576\u00a0Mio.\u00a0US-Dollar</td>" in page
+    assert f'<td class="xp-chart__value">{MINUS}16,97{NARROW}%</td>' in page
+    assert '<td class="xp-chart__value">5,576\u00a0Mio.\u00a0US-Dollar</td>' in page
 
 
 def test_downloads_hold_the_numbers_of_the_yaml(site: Build) -> None:
@@ -255,9 +258,10 @@ def test_downloads_hold_the_numbers_of_the_yaml(site: Build) -> None:
 
         document = json.loads((site.site_dir / "downloads" / f"{chart_id}.json").read_text("utf-8"))
         assert [row["value"] for row in document["rows"]] == expected, chart_id
-        assert document["rows"][0]["source_publisher"] == DATA.source_by_id[
-            chart.points[0].source
-        ].publisher
+        assert (
+            document["rows"][0]["source_publisher"]
+            == DATA.source_by_id[chart.points[0].source].publisher
+        )
 
 
 def test_plotly_js_is_not_inlined_and_every_page_loads_the_small_chart_script(site: Build) -> None:

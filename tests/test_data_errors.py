@@ -121,8 +121,7 @@ CASES = [
         "template-error-in-text",
         "claims.yaml",
         replace('{{ cite("stadtrat") }}', '{{ cite("stadtrat" }}'),
-        "data/claims.yaml:18: claims[1].evidence: template error: unexpected '}',"
-        " expected ')'",
+        "data/claims.yaml:18: claims[1].evidence: template error: unexpected '}', expected ')'",
     ),
     (
         "not-utf8",

@@ -60,7 +60,8 @@ def test_text_from_data_is_escaped_in_html(tmp_path: Path) -> None:
     attack = "<script>alert('x')</script> \"zitiert\""
     claims = project / "data" / "claims.yaml"
     text = claims.read_text("utf-8")
-    text = text.replace("quote: Der Park wird jedes Jahr deutlich kleiner.", f"quote: '{attack.replace(chr(39), chr(39) * 2)}'")
+    quoted = attack.replace("'", "''")  # YAML single-quoted string
+    text = text.replace("quote: Der Park wird jedes Jahr deutlich kleiner.", f"quote: '{quoted}'")
     text = text.replace("summary: Eine Geschmacksfrage.", "summary: Eine </script> Frage.")
     claims.write_text(text, "utf-8")
     sources = project / "data" / "sources.yaml"

@@ -126,9 +126,7 @@ def _prose(markdown: str) -> str:
     return re.sub(r"\]\([^)]*\)", "]", text)
 
 
-@pytest.mark.parametrize(
-    "path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: path.name
-)
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: path.name)
 def test_no_number_is_typed_into_a_page(path: Path) -> None:
     typed = re.findall(r"[^\s]*\d[^\s]*", _prose(path.read_text("utf-8")))
     assert not typed, f"{path.relative_to(ROOT)}: take these from data/: {typed}"

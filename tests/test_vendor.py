@@ -41,6 +41,9 @@ def test_builders_only_use_traces_of_the_basic_bundle() -> None:
     from explainer import charts
     from explainer.load import load_site_data
 
-    used = {trace.type for chart in load_site_data(ROOT / "data").charts
-            for trace in charts.build_figure(chart).data}
+    used = {
+        trace.type
+        for chart in load_site_data(ROOT / "data").charts
+        for trace in charts.build_figure(chart).data
+    }
     assert used <= set(TRACES_USED)

@@ -118,8 +118,13 @@ def table_rows(chart: Chart) -> list[ChartRow]:
         reference = chart.reference
         note = "" if reference.source else "ohne Quelle"
         rows.append(
-            ChartRow(reference.label, "Referenzlinie", value_text(chart, reference.value), note,
-                     reference.source or "")
+            ChartRow(
+                reference.label,
+                "Referenzlinie",
+                value_text(chart, reference.value),
+                note,
+                reference.source or "",
+            )
         )
     return rows
 
@@ -219,8 +224,12 @@ def build_grouped_bar(chart: Chart) -> go.Figure:
         points = [point for point in chart.points if point.group == group]
         color = GROUP_COLORS[index % len(GROUP_COLORS)]
         trace = _bar_trace(chart, points, name=group, color=color)
-        trace.marker.pattern = {"shape": GROUP_PATTERNS[index % len(GROUP_PATTERNS)],
-                                "fgcolor": COLORS["ink"], "fgopacity": 0.35, "solidity": 0.3}
+        trace.marker.pattern = {
+            "shape": GROUP_PATTERNS[index % len(GROUP_PATTERNS)],
+            "fgcolor": COLORS["ink"],
+            "fgopacity": 0.35,
+            "solidity": 0.3,
+        }
         figure.add_trace(trace)
     figure.update_layout(barmode="group", legend_traceorder="normal")
     _add_reference(figure, chart)
@@ -315,8 +324,14 @@ def base_layout(chart: Chart) -> dict[str, Any]:
         layout["margin"]["r"] = 40
         layout["xaxis"].update(_value_axis(chart))
         rows = len(_categories(chart.points))
-        layout["yaxis"].update({"type": "category", "showticklabels": False, "showgrid": False,
-                                "range": [rows - 0.5, -0.9]})  # top to bottom, room for a name
+        layout["yaxis"].update(
+            {
+                "type": "category",
+                "showticklabels": False,
+                "showgrid": False,
+                "range": [rows - 0.5, -0.9],
+            }
+        )  # top to bottom, room for a name
         layout["bargap"] = BAR_GAP
         layout["annotations"] = _row_labels(chart)
     return layout
@@ -327,9 +342,17 @@ def _row_labels(chart: Chart) -> list[dict[str, Any]]:
     full width instead of sharing it with long names."""
     bar_half = (1 - BAR_GAP) / 2
     return [
-        {"x": 0, "xref": "paper", "y": index - bar_half, "yref": "y", "xanchor": "left",
-         "yanchor": "bottom", "showarrow": False, "text": _plot_text(label),
-         "font": {"color": COLORS["ink"]}}
+        {
+            "x": 0,
+            "xref": "paper",
+            "y": index - bar_half,
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "text": _plot_text(label),
+            "font": {"color": COLORS["ink"]},
+        }
         for index, label in enumerate(_categories(chart.points))
     ]
 
@@ -345,8 +368,14 @@ def _value_axis(chart: Chart) -> dict[str, Any]:
         axis["ticksuffix"] = german.NARROW_NBSP + "%"
     if chart.log_axis:
         low, high = math.log10(min(values)), math.log10(max(values))
-        axis.update({"type": "log", "range": [math.floor(low) - 0.05, high + 0.2 * (high - low)],
-                     "dtick": 1, "tickangle": 0})
+        axis.update(
+            {
+                "type": "log",
+                "range": [math.floor(low) - 0.05, high + 0.2 * (high - low)],
+                "dtick": 1,
+                "tickangle": 0,
+            }
+        )
         return axis
     low, high = min(0.0, *values), max(0.0, *values)
     span = high - low
@@ -380,11 +409,19 @@ def _add_reference(figure: go.Figure, chart: Chart) -> None:
     size, _ = _scale(chart)
     value = chart.reference.value / size
     line = {"color": COLORS["reference"], "width": 2, "dash": "dash"}
-    figure.add_shape(type="line", xref="x", yref="paper", x0=value, x1=value, y0=0, y1=1,
-                     line=line)
+    figure.add_shape(type="line", xref="x", yref="paper", x0=value, x1=value, y0=0, y1=1, line=line)
     label = _plot_text(chart.reference.label)
-    figure.add_annotation(x=value, xref="x", y=1, yref="paper", yanchor="bottom", xanchor="right",
-                          text=label, showarrow=False, font={"color": COLORS["reference"]})
+    figure.add_annotation(
+        x=value,
+        xref="x",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        xanchor="right",
+        text=label,
+        showarrow=False,
+        font={"color": COLORS["reference"]},
+    )
 
 
 def _annotation(chart: Chart, index: int, day: str, text: str) -> dict[str, Any]:
@@ -431,8 +468,10 @@ def _hover_text(chart: Chart, point: ChartPoint) -> str:
         heading = f"{heading}, {german.date(point.date)}"
     elif point.group:
         heading = f"{heading} ({point.group})"
-    lines = [f"<b>{_plot_text(heading)}</b>", _plot_text(value_text(chart, point.value,
-                                                                     point.qualifier))]
+    lines = [
+        f"<b>{_plot_text(heading)}</b>",
+        _plot_text(value_text(chart, point.value, point.qualifier)),
+    ]
     if point.note:
         lines.append(_plot_text(point.note))
     return "<br>".join(lines)

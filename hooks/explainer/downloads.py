@@ -36,9 +36,17 @@ def chart_downloads(chart: Chart, source_by_id: dict[str, Source]) -> dict[str, 
 def data_rows(chart: Chart, source_by_id: dict[str, Source]) -> list[dict[str, Any]]:
     """One record per point (and one for the reference value), with the full source."""
     rows = [
-        _row(chart, "point", point.label, point.value, source_by_id.get(point.source),
-             group=point.group, date=point.date.isoformat() if point.date else None,
-             qualifier=point.qualifier, note=point.note)
+        _row(
+            chart,
+            "point",
+            point.label,
+            point.value,
+            source_by_id.get(point.source),
+            group=point.group,
+            date=point.date.isoformat() if point.date else None,
+            qualifier=point.qualifier,
+            note=point.note,
+        )
         for point in chart.points
     ]
     if chart.reference:
@@ -54,8 +62,9 @@ def plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _row(chart: Chart, kind: str, label: str, value: float, source: Source | None,
-         **extra: Any) -> dict[str, Any]:
+def _row(
+    chart: Chart, kind: str, label: str, value: float, source: Source | None, **extra: Any
+) -> dict[str, Any]:
     return {
         "chart": chart.id,
         "row": kind,
@@ -77,8 +86,9 @@ def _csv_text(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: "" if value is None else value for key, value in row.items()}
-                     for row in rows)
+    writer.writerows(
+        {key: "" if value is None else value for key, value in row.items()} for row in rows
+    )
     return buffer.getvalue()
 
 

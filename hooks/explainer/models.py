@@ -36,7 +36,7 @@ def _require_iso_text(value: object) -> object:
     if isinstance(value, datetime.date):
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a date written as \"YYYY-MM-DD\" in quotes")
+        raise ValueError('expected a date written as "YYYY-MM-DD" in quotes')
     return value
 
 

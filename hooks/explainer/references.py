@@ -63,7 +63,8 @@ def _records(name: str, file: YamlFile) -> Iterator[tuple[tuple[str | int, ...],
         records = [((), content)]
     else:
         items = content.get(LIST_KEYS.get(name, ""))
-        records = [((LIST_KEYS[name], i), r) for i, r in enumerate(items)] if isinstance(items, list) else []
+        items = items if isinstance(items, list) else []
+        records = [((LIST_KEYS[name], index), item) for index, item in enumerate(items)]
     for location, record in records:
         if isinstance(record, dict) and isinstance(record.get("id"), str):
             yield location, record
@@ -80,6 +81,8 @@ def _duplicate_ids(files: dict[str, YamlFile]) -> Iterator[DataProblem]:
                 message = f"id {record_id!r} is used twice (first in {first_seen[key]})"
                 yield file.problem((*location, "id"), message)
             first_seen.setdefault(key, f"{file.display_name}:{file.line_of(location)}")
+
+
 def _references(files: dict[str, YamlFile]) -> tuple[list[_Reference], list[DataProblem]]:
     references: list[_Reference] = []
     problems: list[DataProblem] = []

@@ -109,7 +109,6 @@ class Renderer:
             **extra,
         }
 
-
     def _rich(self, context: jinja2.runtime.Context, text: str | None) -> Markup:
         """Data text: HTML in it is shown as text, then it is rendered with the page's helpers."""
         if text is None:

@@ -31,8 +31,13 @@ def _problem_for(file: YamlFile, model: type[BaseModel], detail: dict[str, Any])
 def _without_union_branches(location: tuple[Any, ...]) -> tuple[str | int, ...]:
     # Pydantic names the branch of a union it tried ("float", "function-before[...]"); editors
     # only need the field.
-    return tuple(part for part in location if isinstance(part, int) or "[" not in part
-                 and part not in ("float", "date", "str", "bool", "int"))
+    return tuple(
+        part
+        for part in location
+        if isinstance(part, int)
+        or "[" not in part
+        and part not in ("float", "date", "str", "bool", "int")
+    )
 
 
 def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:
@@ -48,7 +53,7 @@ def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"
     if kind.startswith("date_") or kind == "date_type":
-        return f"{shown} is not a valid date (expected \"YYYY-MM-DD\" in quotes)"
+        return f'{shown} is not a valid date (expected "YYYY-MM-DD" in quotes)'
     if kind == "literal_error":
         return f"{shown} is not allowed (expected one of: {detail['ctx']['expected']})"
     if kind == "value_error":

@@ -6,48 +6,22 @@ for the whole session, `page` a fresh page per test that records console errors 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from conftest import ROOT
+from localweb import CHROMIUM, launch_chromium, serve_folder
 from playwright.sync_api import Browser, Page, sync_playwright
 
 if TYPE_CHECKING:
     from conftest import Build
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `folder` on a free port of 127.0.0.1 in a background thread; return server and URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")
@@ -81,10 +55,6 @@ def point_sitemap_at(folder: Path, url: str) -> None:
     text = sitemap.read_text("utf-8")
     site_url = re.search(r"<loc>(.*?)</loc>", text).group(1)  # the first entry is the start page
     sitemap.write_text(text.replace(site_url, url), "utf-8")
-
-
-def launch_chromium(playwright) -> Browser:  # type: ignore[no-untyped-def]
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,8 @@ only chart pages load plotly.js - all from the site's own origin, within the pag
 
 from __future__ import annotations
 
-import sys
-
-from conftest import ROOT
+from page_weight import CHART_PAGE_BUDGET, measure_page
 from playwright.sync_api import Browser, Page
-
-sys.path.insert(0, str(ROOT / "bench"))
-from page_weight import CHART_PAGE_BUDGET, measure_page  # noqa: E402
 
 PLOT = "[data-xp-chart]"
 DRAWN = "[data-xp-chart] .main-svg"

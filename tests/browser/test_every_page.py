@@ -25,12 +25,12 @@ def page_paths(site: Build) -> list[str]:
     return paths
 
 
-def check_every_page(browser: Browser, served: str, site: Build, scheme: str, viewport: str) -> None:
+def check_every_page(
+    browser: Browser, served: str, site: Build, scheme: str, viewport: str
+) -> None:
     paths = page_paths(site)
     assert len(paths) > 20
-    problems = audit_site(
-        browser, served, paths, color_scheme=scheme, viewport=VIEWPORTS[viewport]
-    )
+    problems = audit_site(browser, served, paths, color_scheme=scheme, viewport=VIEWPORTS[viewport])
     assert not problems, "\n".join(problems)
 
 

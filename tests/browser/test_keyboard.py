@@ -22,7 +22,8 @@ FOCUSED = """() => {
     const style = getComputedStyle(shown);
     const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
         || style.boxShadow !== 'none' || style.textDecorationLine.includes('underline');
-    return {mark: el.dataset.xpFocusCheck ?? null, visible: visible, html: el.outerHTML.slice(0, 120)};
+    const html = el.outerHTML.slice(0, 120);
+    return {mark: el.dataset.xpFocusCheck ?? null, visible: visible, html: html};
 }"""
 
 

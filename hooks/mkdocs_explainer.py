@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class _Build:
+class Build:
     """What one build knows after loading the data."""
 
     data: SiteData
@@ -39,7 +39,7 @@ class _Build:
 
 
 # MkDocs does not reload hook modules under `mkdocs serve`; this is replaced in every on_config.
-_build: _Build | None = None
+_build: Build | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(str(error)) from None
     global _build
-    _build = _Build(
+    _build = Build(
         data=data,
         renderer=Renderer(data, make_environment()),
         generated=claim_page_sources(data),
@@ -67,8 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one page per claim and the CSV/JSON downloads of every chart."""
-    data = _current().data
-    for path, source in _current().generated.items():
+    data = current_build().data
+    for path, source in current_build().generated.items():
         files.append(File.generated(config, path, content=source))
     for chart in data.charts:
         for path, content in chart_downloads(chart, data.source_by_id).items():
@@ -78,7 +78,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """List the claim pages in the section of their overview page, in data order."""
-    build = _current()
+    build = current_build()
     overview = files.get_file_from_path(f"{build.data.site.paths.claims}/index.md")
     section = overview.page.parent if overview and overview.page else None
     if not isinstance(section, Section):
@@ -95,7 +95,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
-    build, path = _current(), page.file.src_uri
+    build, path = current_build(), page.file.src_uri
     if path in build.generated:
         page.meta["title"] = build.titles[path]
     shown_as = f"generated page {path}" if path in build.generated else f"docs/{path}"
@@ -116,6 +116,7 @@ def _link_neighbours(pages: list[Page]) -> None:
         previous.next_page, following.previous_page = following, previous
 
 
-def _current() -> _Build:
+def current_build() -> Build:
+    """The data and renderer of this build; other hook modules listed after this one use it."""
     assert _build is not None, "on_config loads the data before any other event"
     return _build

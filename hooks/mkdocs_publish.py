@@ -11,14 +11,12 @@ import html
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from explainer import jsonld, metadata
-from explainer.load import load_site_data
 from explainer.pages import claim_page_path
-from explainer.render import Renderer, make_environment
+from explainer.render import Renderer
 from explainer.shareimage import Card, FontMissing, check_font, render_card
 from explainer.sitedata import SiteData
 from mkdocs.exceptions import PluginError
@@ -64,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
         )
-    data = load_site_data(_project_dir(config) / "data")  # already validated by the explainer
+    explainer = _explainer_build(config)
+    data = explainer.data
     _pin_build_date(data)
     _check_operator(data)
     try:
@@ -74,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = _Publish(
         data=data,
-        renderer=Renderer(data, make_environment()),
+        renderer=explainer.renderer,
         site_url=config.site_url,
         description=config.site_description or data.site.title,
         claim_pages={claim_page_path(data, claim): claim.id for claim in data.claims},
@@ -263,8 +262,12 @@ def _address_without_scheme(url: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
-def _project_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+def _explainer_build(config: MkDocsConfig) -> Any:
+    """What hooks/mkdocs_explainer.py (listed before this module) loaded and validated."""
+    for name, hook in config.plugins.items():
+        if name.endswith("mkdocs_explainer.py"):
+            return hook.current_build()
+    raise PluginError("mkdocs.yml must list hooks/mkdocs_explainer.py before this hook")
 
 
 def _current() -> _Publish:

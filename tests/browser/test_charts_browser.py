@@ -97,9 +97,15 @@ def test_chart_page_stays_within_the_weight_budget(browser: Browser, served: str
     assert weight.total_gzip <= CHART_PAGE_BUDGET, f"{weight.total_gzip} bytes gzip"
 
 
-LAYOUT_SHIFT = """() => new Promise(resolve => {
+# Layout shift from the moment plotly.js is requested, i.e. while the charts load and draw.
+# (Material itself shifts the first screen a little at 360 px about when its search index
+# arrives, before any chart code runs; that is not what this test is about.)
+LAYOUT_SHIFT_WHILE_CHARTS_LOAD = """() => new Promise(resolve => {
+    const plotly = performance.getEntriesByType('resource')
+        .find(entry => entry.name.includes('plotly-basic'));
     new PerformanceObserver(list => {
-        const shifts = list.getEntries().filter(entry => !entry.hadRecentInput);
+        const shifts = list.getEntries()
+            .filter(entry => !entry.hadRecentInput && entry.startTime >= plotly.startTime);
         resolve(shifts.reduce((sum, entry) => sum + entry.value, 0));
     }).observe({type: 'layout-shift', buffered: true});
     setTimeout(() => resolve(0), 1000);
@@ -113,7 +119,7 @@ def test_charts_do_not_shift_the_layout_while_they_load(
     context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
     count = open_numbers_page(page, served)
-    shift = page.evaluate(LAYOUT_SHIFT)
+    shift = page.evaluate(LAYOUT_SHIFT_WHILE_CHARTS_LOAD)
     context.close()
     assert count >= 5
     # The reserved height makes the shift zero; without it, it is 0.04 to 0.08 here.

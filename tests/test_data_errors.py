@@ -230,3 +230,15 @@ def test_unknown_name_in_a_page_names_page_and_line(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert "Traceback" not in build.output
     assert "docs/index.md:7: 'nicht_definiert' is undefined" in build.output, build.output
+
+
+def test_template_syntax_error_in_a_page_names_page_and_line(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n{% for claim in claims %}\n", "utf-8")
+
+    build = build_site(project, tmp_path / "site")
+
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert "docs/index.md:7: Unexpected end of template." in build.output, build.output

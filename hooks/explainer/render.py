@@ -15,7 +15,6 @@ from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MACROS = "explainer/macros.html"
-PAGE_PREFIX = "page:"
 
 
 class PageError(Exception):
@@ -24,14 +23,8 @@ class PageError(Exception):
 
 def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
     """The Jinja environment for pages: strict about unknown names, escaping data text."""
-    loader = jinja2.ChoiceLoader(
-        [
-            jinja2.FunctionLoader(_page_source),
-            jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
-        ]
-    )
     env = jinja2.Environment(
-        loader=loader,
+        loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -50,18 +43,6 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
     return env
 
 
-# Page sources are handed over through this mapping so that Jinja knows each page by name and
-# its error messages can name the page.
-_PAGE_SOURCES: dict[str, str] = {}
-
-
-def _page_source(name: str) -> tuple[str, str, Any] | None:
-    if not name.startswith(PAGE_PREFIX):
-        return None
-    shown_as = name.removeprefix(PAGE_PREFIX)
-    return _PAGE_SOURCES[shown_as], shown_as, lambda: False
-
-
 def macro_import_line(env: jinja2.Environment) -> str:
     """A Jinja line that makes every building block of the macro file available by name."""
     names = [name for name in vars(env.get_template(MACROS).module) if not name.startswith("_")]
@@ -78,16 +59,18 @@ class Renderer:
 
     def render_page(self, markdown: str, page_path: str, shown_as: str, **extra: Any) -> str:
         """Render one page; `page_path` is its path below docs/, `shown_as` its name in errors."""
-        _PAGE_SOURCES[shown_as] = self.import_line + markdown
         try:
-            template = self.env.get_template(PAGE_PREFIX + shown_as)
+            template = self._compile(self.import_line + markdown, shown_as)
             return template.render(self.context(page_path, **extra))
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
-        finally:
-            _PAGE_SOURCES.pop(shown_as, None)
+
+    def _compile(self, source: str, shown_as: str) -> jinja2.Template:
+        """A template named after the page, so that errors and tracebacks name it."""
+        code = self.env.compile(source, name=shown_as, filename=shown_as)
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use."""

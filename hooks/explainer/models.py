@@ -331,3 +331,15 @@ class Operator(_Record):
         if not self.placeholder and not re.match(EMAIL_PATTERN, self.email):
             raise ValueError(f"'email' must be an e-mail address, got {self.email!r}")
         return self
+
+
+# Every data file and its model; series/*.yaml files are each a Chart.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "site.yaml": SiteInfo,
+    "sources.yaml": SourcesFile,
+    "verdicts.yaml": VerdictsFile,
+    "claims.yaml": ClaimsFile,
+    "faq.yaml": FaqFile,
+    "figures.yaml": FiguresFile,
+    "operator.yaml": Operator,
+}

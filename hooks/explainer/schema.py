@@ -11,26 +11,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import (
-    Chart,
-    ClaimsFile,
-    FaqFile,
-    FiguresFile,
-    Operator,
-    SiteInfo,
-    SourcesFile,
-    VerdictsFile,
-)
+from .models import FILE_MODELS, Chart
 
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "site.schema.json": SiteInfo,
-    "sources.schema.json": SourcesFile,
-    "verdicts.schema.json": VerdictsFile,
-    "claims.schema.json": ClaimsFile,
-    "faq.schema.json": FaqFile,
-    "figures.schema.json": FiguresFile,
+    **{f"{Path(name).stem}.schema.json": model for name, model in FILE_MODELS.items()},
     "series.schema.json": Chart,
-    "operator.schema.json": Operator,
 }
 
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, Build
 from explainer import jsonld, metadata
 from explainer.load import load_site_data
+from explainer.pages import TITLE_LENGTH
 from explainer.shareimage import Card, render_card, wrap
 from htmlmeta import PageHead, read_head
 from PIL import Image
@@ -98,7 +99,7 @@ def test_claim_pages_describe_themselves_with_their_summary(site: Build) -> None
         assert "{{" not in description and "<" not in description and "](" not in description
         start = re.split(r"\{\{", claim.summary)[0].strip()[:30]
         assert description.startswith(start), claim.id
-        assert head.meta["og:title"] == f"„{claim.quote}“"
+        assert head.meta["og:title"] == f"„{metadata.shorten(claim.quote, TITLE_LENGTH)}“"
         assert head.meta["og:image"] == f"{SITE_URL}assets/share/{claim.id}.png"
 
 

@@ -64,6 +64,13 @@ CASES = [
         'data/figures.yaml:7: figures[0].as_of: expected a date written as "YYYY-MM-DD" in quotes',
     ),
     (
+        "text-instead-of-number",
+        "figures.yaml",
+        replace("value: 125000", "value: viel"),
+        "data/figures.yaml:4: figures[0].value: 'viel' is not allowed (expected a number or"
+        ' a date written "YYYY-MM-DD" in quotes)',
+    ),
+    (
         "bad-url",
         "sources.yaml",
         replace("https://example.org/protokoll", "example.org/protokoll"),

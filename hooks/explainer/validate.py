@@ -11,6 +11,14 @@ from .yamlfile import YamlFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
+UNION_BRANCH_TYPES = ("float", "date", "str", "bool", "int")
+BRANCH_NAMES = {
+    "float": "a number",
+    "int": "a whole number",
+    "str": "text",
+    "bool": "true or false",
+}
+
 
 def validate_file(file: YamlFile, model: type[ModelT]) -> tuple[ModelT | None, list[DataProblem]]:
     """Validate the whole file; return the model or every problem found in it."""
@@ -20,24 +28,40 @@ def validate_file(file: YamlFile, model: type[ModelT]) -> tuple[ModelT | None, l
     try:
         return model.model_validate(file.content), []
     except ValidationError as error:
-        return None, [_problem_for(file, model, detail) for detail in error.errors()]
+        return None, _problems_for(file, model, error.errors())
 
 
-def _problem_for(file: YamlFile, model: type[BaseModel], detail: dict[str, Any]) -> DataProblem:
-    location = _without_union_branches(detail["loc"])
-    return file.problem(location, _message_for(detail, model, location))
+def _problems_for(
+    file: YamlFile, model: type[BaseModel], details: list[dict[str, Any]]
+) -> list[DataProblem]:
+    """One problem per field: a value that fits no branch of a union is one mistake, not one
+    per branch."""
+    by_field: dict[tuple, list[dict[str, Any]]] = {}
+    for detail in details:
+        by_field.setdefault(_without_union_branches(detail["loc"]), []).append(detail)
+    problems = []
+    for location, found in by_field.items():
+        if len(found) > 1 and all(len(d["loc"]) > len(location) for d in found):
+            expected = " or ".join(_branch_description(d["loc"][len(location)]) for d in found)
+            message = f"{_shown(found[0].get('input'))} is not allowed (expected {expected})"
+            problems.append(file.problem(location, message))
+        else:
+            problems += [file.problem(location, _message_for(d, model, location)) for d in found]
+    return problems
+
+
+def _branch_description(branch: str) -> str:
+    return 'a date written "YYYY-MM-DD" in quotes' if "date" in branch else BRANCH_NAMES[branch]
 
 
 def _without_union_branches(location: tuple[Any, ...]) -> tuple[str | int, ...]:
-    # Pydantic names the branch of a union it tried ("float", "function-before[...]"); editors
-    # only need the field.
-    return tuple(
-        part
-        for part in location
-        if isinstance(part, int)
-        or "[" not in part
-        and part not in ("float", "date", "str", "bool", "int")
-    )
+    """Drop the union branch Pydantic names ("float", "function-before[...]"): editors only
+    need the field."""
+    return tuple(part for part in location if not _is_union_branch(part))
+
+
+def _is_union_branch(part: str | int) -> bool:
+    return isinstance(part, str) and ("[" in part or part in UNION_BRANCH_TYPES)
 
 
 def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:

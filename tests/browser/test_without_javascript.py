@@ -48,3 +48,8 @@ def test_every_chart_table_opens_and_shows_its_numbers(page_without_js: Page, se
         expect(table).to_be_visible()
         rows = len(chart.points) + (1 if chart.reference else 0)
         expect(table.locator("tbody tr")).to_have_count(rows)
+
+
+def test_no_empty_chart_box_is_shown(page_without_js: Page, served: str) -> None:
+    page_without_js.goto(served + "zahlen/")
+    expect(page_without_js.locator("[data-xp-chart]").first).to_be_hidden()

@@ -12,12 +12,11 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from explainer import jsonld, metadata
-from explainer.pages import claim_page_path
-from explainer.render import Renderer
-from explainer.shareimage import Card, FontMissing, check_font, render_card
+from explainer.jsonhtml import html_safe_json
+from explainer.shareimage import FontMissing, check_font
+from explainer.site import SiteBuild, claim_page_path, current_build
 from explainer.sitedata import SiteData
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -40,8 +39,7 @@ DEPLOY_VARIABLE = "CI_DEPLOY"  # set to 1 by the Pages workflow and `make deploy
 class _Publish:
     """What one build knows for the public-website parts."""
 
-    data: SiteData
-    renderer: Renderer
+    build: SiteBuild
     site_url: str
     description: str  # site_description from mkdocs.yml
     claim_pages: dict[str, str]  # path below docs/ -> claim id
@@ -62,8 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
         )
-    explainer = _explainer_build(config)
-    data = explainer.data
+    build = current_build()
+    data = build.data
     _pin_build_date(data)
     _check_operator(data)
     try:
@@ -72,21 +70,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     global _state
     _state = _Publish(
-        data=data,
-        renderer=explainer.renderer,
+        build=build,
         site_url=config.site_url,
-        description=config.site_description or data.site.title,
-        claim_pages={claim_page_path(data, claim): claim.id for claim in data.claims},
+        description=" ".join((config.site_description or data.site.title).split()),
+        claim_pages={claim_page_path(data, claim.id): claim.id for claim in data.claims},
     )
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images and, unless docs/ has one, robots.txt."""
-    for name, content in _share_images(_current()).items():
-        files.append(File.generated(config, metadata.share_image_path(name), content=content))
-    if files.get_file_from_path("robots.txt") is None:
-        files.append(File.generated(config, "robots.txt", content=_robots_txt(config.site_url)))
+    state = _current()
+    for path, content in state.build.site_files(state.site_url, state.description).items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -140,49 +137,23 @@ def _check_operator(data: SiteData) -> None:
     log.info("%s\n  PLATZHALTER: %s\n  %s", banner, message, banner)
 
 
-def _share_images(state: _Publish) -> dict[str, bytes]:
-    """Image name -> PNG: one for the site, one per claim."""
-    data, footer = state.data, _address_without_scheme(state.site_url)
-    if any(claim.id == metadata.SITE_IMAGE for claim in data.claims):
-        raise PluginError(
-            f"a claim may not have the id {metadata.SITE_IMAGE!r}: its share image name"
-        )
-    title = data.site.title
-    images = {
-        metadata.SITE_IMAGE: render_card(
-            Card(
-                title,
-                _site_description(state),
-                f"{len(data.claims)} Aussagen geprüft",
-                "#1a237e",
-                footer,
-            )
-        )
-    }
-    for claim in data.claims:
-        verdict = data.verdict_by_id[claim.verdict]
-        card = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
-        images[claim.id] = render_card(card)
-    return images
-
-
 def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
     state = _current()
-    kind = metadata.page_kind(
+    role = metadata.page_role(
         page.file.src_uri,
         is_homepage=page.is_homepage,
         claim_pages=set(state.claim_pages),
-        faq_page=state.data.site.paths.faq,
+        faq_page=state.build.data.site.paths.faq,
     )
     claim_id = state.claim_pages.get(page.file.src_uri)
     image = claim_id or metadata.SITE_IMAGE
     title = (
         config.site_name
-        if kind == "start"
+        if role == "start"
         else metadata.strip_title(page.meta.get("title") or page.title or "")
     )
     return metadata.PageMeta(
-        kind=kind,
+        role=role,
         title=title,
         description=_description(page, claim_id, config),
         url=page.canonical_url or state.site_url,
@@ -195,25 +166,27 @@ def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
 def _description(page: Page, claim_id: str | None, config: MkDocsConfig) -> str:
     """Claim pages: the summary as plain text; others: front matter `description` or the site's."""
     if claim_id:
-        claim = _current().data.claim_by_id[claim_id]
-        return metadata.shorten(_plain(claim.summary, page.file.src_uri))
+        claim = _current().build.data.by_id["claim"][claim_id]
+        return metadata.shorten(
+            _current().build.renderer.plain_text(claim.summary, page.file.src_uri)
+        )
     return metadata.shorten(str(page.meta.get("description") or config.site_description or ""))
 
 
 def _image_alt(claim_id: str | None, title: str, config: MkDocsConfig) -> str:
     if claim_id is None:
-        return f"{config.site_name}: {_site_description(_current())}"
-    data = _current().data
-    claim = data.claim_by_id[claim_id]
-    return f"{title} – Bewertung: {data.verdict_by_id[claim.verdict].label}"
+        return f"{config.site_name}: {_current().description}"
+    data = _current().build.data
+    claim = data.by_id["claim"][claim_id]
+    return f"{title} – Bewertung: {data.by_id['verdict'][claim.verdict].label}"
 
 
 def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
     """JSON-LD for the start page, claim pages and the FAQ page; None for other pages."""
     state = _current()
-    data, site_url = state.data, state.site_url
+    data, site_url, plain_text = state.build.data, state.site_url, state.build.renderer.plain_text
     publisher = jsonld.organization(data.operator, meta.site_name, site_url)
-    if meta.kind == "start":
+    if meta.role == "start":
         result = jsonld.website(
             site_name=meta.site_name,
             site_url=site_url,
@@ -221,53 +194,25 @@ def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
             publisher=publisher,
             image=meta.image_url,
         )
-    elif meta.kind == "claim":
-        claim = data.claim_by_id[state.claim_pages[page.file.src_uri]]
+    elif meta.role == "claim":
+        claim = data.by_id["claim"][state.claim_pages[page.file.src_uri]]
         result = jsonld.claim_review(
             claim,
-            data.verdict_by_id[claim.verdict],
+            data.by_id["verdict"][claim.verdict],
             jsonld.rating_values(data.verdicts),
             url=meta.url,
-            summary=_plain(claim.summary, page.file.src_uri),
+            summary=plain_text(claim.summary, page.file.src_uri),
             article=data.site.article,
             author=publisher,
             published=data.site.updated,
             image=meta.image_url,
         )
-    elif meta.kind == "faq":
-        entries = [(q.question, _plain(q.answer, page.file.src_uri)) for q in data.questions]
+    elif meta.role == "faq":
+        entries = [(q.question, plain_text(q.answer, page.file.src_uri)) for q in data.questions]
         result = jsonld.faq_page(entries, url=meta.url, name=meta.title)
     else:
         return None
-    return jsonld.script_json(result)
-
-
-def _plain(rich: str, page_path: str) -> str:
-    """Rich data text rendered with the page helpers (figures, citations), as plain text."""
-    renderer = _current().renderer
-    template = renderer.env.from_string(renderer.import_line + "{{ rich(text) }}")
-    return metadata.plain_text(template.render(renderer.context(page_path, text=rich)))
-
-
-def _site_description(state: _Publish) -> str:
-    return " ".join(state.description.split())
-
-
-def _robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {metadata.absolute_url(site_url, 'sitemap.xml')}\n"
-
-
-def _address_without_scheme(url: str) -> str:
-    parts = urlsplit(url)
-    return (parts.netloc + parts.path).rstrip("/")
-
-
-def _explainer_build(config: MkDocsConfig) -> Any:
-    """What hooks/mkdocs_explainer.py (listed before this module) loaded and validated."""
-    for name, hook in config.plugins.items():
-        if name.endswith("mkdocs_explainer.py"):
-            return hook.current_build()
-    raise PluginError("mkdocs.yml must list hooks/mkdocs_explainer.py before this hook")
+    return html_safe_json(result)
 
 
 def _current() -> _Publish:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .models import Chart, Source
+if TYPE_CHECKING:
+    from .models import Chart, Source
 
 DOWNLOAD_FOLDER = "downloads"
 
@@ -63,11 +64,11 @@ def plain_number(value: float) -> int | float:
 
 
 def _row(
-    chart: Chart, kind: str, label: str, value: float, source: Source | None, **extra: Any
+    chart: Chart, row_type: str, label: str, value: float, source: Source | None, **extra: Any
 ) -> dict[str, Any]:
     return {
         "chart": chart.id,
-        "row": kind,
+        "row": row_type,
         "label": label,
         "group": extra.get("group"),
         "date": extra.get("date"),

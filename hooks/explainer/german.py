@@ -1,93 +1,140 @@
-"""German number, money, percent and date formatting for prose, tables and downloads."""
+"""German numbers, amounts and dates: the one formatter for prose, tables, chart labels and hovers.
+
+Babel's locale data (CLDR) supplies separators, scale words ("Mrd.") and month and day names;
+this module adds only the typography Babel lacks: a true minus sign, a narrow space before "%",
+non-breaking spaces that keep a number with its unit.
+"""
 
 from __future__ import annotations
 
 import datetime
+import decimal
+from functools import cache
+from typing import Any, Literal
 
-from .models import Figure
+from babel import Locale
+from babel.dates import format_date, get_day_names, get_month_names
+from babel.numbers import format_decimal
 
+LOCALE = "de_DE"
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 NBSP = "\u00a0"  # keeps number and unit on one line
 NARROW_NBSP = "\u202f"  # German style puts a narrow space between number and %
 
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
-
-# Scale words for large values, largest first (German "Billion" is 10^12).
-SCALES = ((10**12, "Bio."), (10**9, "Mrd."), (10**6, "Mio."))
-
 QUALIFIERS = {"about": "rund", "more_than": "mehr als", "up_to": "bis zu", "at_least": "mindestens"}
+SHORT_QUALIFIERS = {"about": "≈", "more_than": ">", "up_to": "≤", "at_least": "≥"}
+UNIT_WORDS = {"usd": "US-Dollar", "points": "Punkte", "percentage_points": "Prozentpunkte"}
+SCALED_UNITS = ("usd", "count")  # amounts written with Mio., Mrd., Bio.
+SMALLEST_SCALE = 10**6  # below a million, numbers are written out ("294.000")
+
+# prose: as running text prints a value; exact: every decimal the data has (tables, hovers);
+# short: bar labels.
+Style = Literal["prose", "exact", "short"]
+MOST_DECIMALS = {"prose": 2, "exact": 3, "short": 1}
 
 
-def number(value: float, decimals: int | None = None) -> str:
-    """1234.5 -> '1.234,5'; negative values get a true minus sign."""
-    if decimals is None:
-        decimals = _natural_decimals(value)
-    text = f"{abs(value):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{MINUS}{text}" if value < 0 and text.strip("0,.") else text
+def number(value: float, decimals: int | None = None, most: int = 2) -> str:
+    """1234.5 -> '1.234,5'; `decimals` fixed, else as many as needed up to `most`."""
+    pattern = "#,##0." + ("0" * decimals if decimals is not None else "#" * most)
+    # Babel rounds with the decimal context; German practice (DIN 1333) rounds half up:
+    # 0,65 % is "0,7 %", not the banker's "0,6 %".
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        text = format_decimal(value, format=pattern, locale=LOCALE)
+    if not text.strip("-0,."):
+        return text.lstrip("-")  # -0.001 rounded is "0,0", not "−0,0"
+    return text.replace("-", MINUS)
 
 
-def scaled(value: float, decimals: int | None = None) -> str:
-    """109_100_000_000 -> '109,1 Mrd.'; values below a million are written out."""
-    for size, word in SCALES:
+def scale(value: float) -> tuple[int, str]:
+    """Divisor and CLDR scale word for a value: 1_600_000_000 -> (10**9, 'Mrd.')."""
+    for size, word in _scale_words():
         if abs(value) >= size:
-            shown = value / size
-            text = number(shown, 1 if decimals is None else decimals)
-            if decimals is None:
-                text = text.removesuffix(",0")
-            return f"{text}{NBSP}{word}"
-    return number(value, decimals)
+            return size, word
+    return 1, ""
 
 
-def money(value: float, decimals: int | None = None, per: str | None = None) -> str:
-    """5_576_000 -> '5,6 Mio. US-Dollar'."""
-    text = f"{scaled(value, decimals)}{NBSP}US-Dollar"
-    return f"{text} je {per}" if per else text
-
-
-def percent(value: float, decimals: int = 1, signed: bool = False) -> str:
-    """-16.97 -> '−17,0 %'; signed=True writes '+8,9 %' for gains."""
-    text = number(value, decimals)
+def amount(
+    value: float,
+    unit: str,
+    *,
+    counted: str | None = None,
+    per: str | None = None,
+    qualifier: str | None = None,
+    decimals: int | None = None,
+    style: Style = "prose",
+    signed: bool = False,
+) -> str:
+    """A value with its unit: '109,1 Mrd. US-Dollar', '−17,0 %', 'rund 2,8 Mio. GPU-Stunden'."""
+    size, word = scale(value) if unit in SCALED_UNITS else (1, "")
+    shown = value / size
+    if decimals is None and (unit == "percent" and style != "exact"):
+        decimals = 1
+    if decimals is None and size > 1 and style == "prose":
+        text = number(shown, most=1)
+    else:
+        text = number(shown, decimals, MOST_DECIMALS[style])
     if signed and value > 0:
-        text = f"+{text}"
-    return f"{text}{NARROW_NBSP}%"
+        text = "+" + text
+    text += _unit_suffix(unit, word, counted, style)
+    if per:
+        text += f" je {per}"
+    if qualifier:
+        prefix = SHORT_QUALIFIERS[qualifier] if style == "short" else QUALIFIERS[qualifier]
+        text = f"{prefix} {text}"
+    return text
 
 
 def date(value: datetime.date) -> str:
     """2025-01-27 -> '27. Januar 2025'."""
-    return f"{value.day}.{NBSP}{MONTHS[value.month - 1]} {value.year}"
+    return format_date(value, "d.'\u00a0'MMMM y", locale=LOCALE)
 
 
-def figure_value(figure: Figure) -> str:
-    """A figure as prose prints it, qualifier and unit included."""
-    text = _value_with_unit(figure)
-    if figure.qualifier:
-        text = f"{QUALIFIERS[figure.qualifier]} {text}"
-    return text
+def month(value: datetime.date) -> str:
+    """2025-04-01 -> 'April 2025', for a date known only to the month."""
+    return format_date(value, "MMMM y", locale=LOCALE)
 
 
-def _value_with_unit(figure: Figure) -> str:
-    value, decimals = figure.value, figure.decimals
-    if isinstance(value, datetime.date):
-        return date(value)
-    if figure.unit == "usd":
-        return money(value, decimals, figure.per)
-    if figure.unit == "percent":
-        return percent(value, 1 if decimals is None else decimals)
-    if figure.unit == "percentage_points":
-        return f"{number(value, decimals)}{NBSP}Prozentpunkte"
-    if figure.unit == "points":
-        return f"{number(value, decimals)}{NBSP}Punkte"
-    if figure.unit == "factor":
-        return f"{number(value, decimals)}-fach"
-    return f"{scaled(value, decimals)}{NBSP}{figure.counted}"
+@cache
+def plotly_locale() -> dict[str, Any]:
+    """The `format` part of a plotly.js locale, from the same locale data."""
+    return {
+        "days": _names(get_day_names("wide", "format", LOCALE), range(-1, 6)),
+        "shortDays": _names(get_day_names("abbreviated", "stand-alone", LOCALE), range(-1, 6)),
+        "months": _names(get_month_names("wide", "format", LOCALE), range(1, 13)),
+        "shortMonths": _names(get_month_names("abbreviated", "stand-alone", LOCALE), range(1, 13)),
+        "date": "%d.%m.%Y",
+        "decimal": Locale.parse(LOCALE).number_symbols["latn"]["decimal"],
+        "thousands": Locale.parse(LOCALE).number_symbols["latn"]["group"],
+    }
 
 
-def _natural_decimals(value: float) -> int:
-    """Decimals needed to show `value` without trailing zeros (at most 2)."""
-    for decimals in range(3):
-        if round(value, decimals) == round(value, 6):
-            return decimals
-    return 2
+def _unit_suffix(unit: str, word: str, counted: str | None, style: Style) -> str:
+    if unit == "percent":
+        return f"{NARROW_NBSP}%"
+    if unit == "factor":
+        return "-fach"
+    words = [word] if style == "short" else [word, UNIT_WORDS.get(unit) or counted or ""]
+    words = [each for each in words if each]
+    return NBSP + NBSP.join(words) if words else ""
+
+
+def _names(names: dict[int, str], keys: range) -> list[str]:
+    """CLDR numbers days from Monday (0); plotly.js from Sunday: Sunday is -1 -> 6."""
+    return [names[key % 7 if keys.start < 0 else key] for key in keys]
+
+
+@cache
+def _scale_words() -> tuple[tuple[int, str], ...]:
+    """(10**12, 'Bio.'), (10**9, 'Mrd.'), (10**6, 'Mio.') from CLDR's short decimal formats
+    ("0 Mrd'.'" means: the number, a space, then "Mrd.")."""
+    formats = Locale.parse(LOCALE).compact_decimal_formats["short"]["other"]
+    words = {}
+    for size_text, number_pattern in formats.items():
+        pattern = number_pattern.pattern
+        if int(size_text) >= SMALLEST_SCALE and pattern.startswith("0"):
+            words[10 ** (len(size_text) - len(pattern.split()[0]))] = _word_of(pattern)
+    return tuple(sorted(words.items(), reverse=True))
+
+
+def _word_of(pattern: str) -> str:
+    return pattern.split(None, 1)[1].replace("'", "").strip()

@@ -1,6 +1,6 @@
 """Structured data (schema.org JSON-LD) for search engines, built from the site data.
 
-Pure functions returning plain dicts; `script_json` serialises one for a <script> element.
+Pure functions returning plain dicts; `jsonhtml.html_safe_json` serialises one for a <script>.
 What Google reads: ClaimReview needs claimReviewed, reviewRating (alternateName) and url;
 author, itemReviewed and the numeric rating are recommended. FAQPage needs mainEntity with
 Question.name and acceptedAnswer.text.
@@ -13,7 +13,6 @@ engine shows an opinion as "3 of 6".
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any
 
 from .models import Article, Claim, Operator, Verdict
@@ -24,22 +23,6 @@ ORGANIZATION_ANCHOR = "#betreiber"
 WEBSITE_ANCHOR = "#website"
 
 JsonObject = dict[str, Any]
-
-# Inside <script>, "</script>" or "<!--" in a string would end or confuse the element; these
-# escapes are valid JSON and mean the same characters.
-_SCRIPT_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-
-
-def script_json(data: JsonObject) -> str:
-    """JSON text that is safe to put between <script type="application/ld+json"> tags."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
 
 
 def organization(operator: Operator | None, site_name: str, site_url: str) -> JsonObject:

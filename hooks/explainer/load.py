@@ -3,95 +3,56 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
+from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
-from .models import (
-    Chart,
-    ClaimsFile,
-    FaqFile,
-    FiguresFile,
-    Operator,
-    SiteInfo,
-    SourcesFile,
-    VerdictsFile,
-)
-from .references import check_references
+from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
-from .yamlfile import YamlFile, read_yaml_file
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-SERIES_FOLDER = "series"
-OPERATOR_FILE = "operator.yaml"  # optional: a site without it has no legal pages
+from .yamlfile import read_yaml_file
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     """Read `data_dir`; raise DataError naming every problem, or return the validated data."""
-    loader = _Loader(data_dir, shown_as)
-    site = loader.load("site.yaml", SiteInfo)
-    sources = loader.load("sources.yaml", SourcesFile)
-    verdicts = loader.load("verdicts.yaml", VerdictsFile)
-    claims = loader.load("claims.yaml", ClaimsFile)
-    faq = loader.load("faq.yaml", FaqFile)
-    figures = loader.load("figures.yaml", FiguresFile)
-    charts = [loader.load(path, Chart) for path in loader.series_files()]
-    operator = loader.load_optional(OPERATOR_FILE, Operator)
-    problems = loader.problems + loader.chart_id_problems() + check_references(loader.files)
-    if problems:
-        raise DataError(problems)
-    return SiteData(
-        site=site,
-        sources=sources.sources,
-        verdicts=verdicts.verdicts,
-        claims=claims.claims,
-        questions=faq.questions,
-        figures=figures.figures,
-        charts=charts,
-        operator=operator,
-    )
+    reader = _DataReader(data_dir, shown_as)
+    content = {entry.attribute: reader.read(entry) for entry in DATA_FILES}
+    problems, references = check_references(reader.parsed, reader.unreadable)
+    if reader.problems or problems:
+        raise DataError(reader.problems + problems)
+    return SiteData(content, references)
 
 
-class _Loader:
-    """Reads files one by one and keeps what it read and every problem it met."""
+class _DataReader:
+    """Reads the files of each table entry and keeps what it read and every problem it met."""
 
     def __init__(self, data_dir: Path, shown_as: str) -> None:
         self.data_dir = data_dir
         self.shown_as = shown_as
-        self.files: dict[str, YamlFile] = {}
+        self.parsed: list[ParsedFile] = []
         self.problems: list[DataProblem] = []
+        self.unreadable: set[str] = set()  # record types whose file could not be read
 
-    def series_files(self) -> list[str]:
-        folder = self.data_dir / SERIES_FOLDER
-        return [f"{SERIES_FOLDER}/{path.name}" for path in sorted(folder.glob("*.yaml"))]
+    def read(self, entry: DataFile) -> Any:
+        """The validated value of an entry: a model, a list of records, or None if optional."""
+        if entry.shape == "folder":
+            folder = self.data_dir / entry.name
+            paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+            return [self._read_file(entry, path) for path in paths]
+        path = self.data_dir / entry.pattern
+        if not entry.required and not path.exists():
+            return None
+        value = self._read_file(entry, path)
+        return getattr(value, entry.attribute) if entry.shape == "list" and value else value
 
-    def chart_id_problems(self) -> list[DataProblem]:
-        """A chart's id must equal its file name, so that `series/<id>.yaml` is easy to find."""
-        problems = []
-        for name, file in self.files.items():
-            chart_id = file.content.get("id") if isinstance(file.content, dict) else None
-            stem = Path(name).stem
-            is_chart = name.startswith(f"{SERIES_FOLDER}/") and isinstance(chart_id, str)
-            if is_chart and chart_id != stem:
-                message = (
-                    f"{chart_id!r} must equal the file name (expected {stem!r} or rename the file)"
-                )
-                problems.append(file.problem(("id",), message))
-        return problems
-
-    def load_optional(self, name: str, model: type[ModelT]) -> ModelT | None:
-        """Like load, for a file a site may leave out."""
-        return self.load(name, model) if (self.data_dir / name).exists() else None
-
-    def load(self, name: str, model: type[ModelT]) -> ModelT:
-        file, problems = read_yaml_file(self.data_dir / name, f"{self.shown_as}/{name}")
+    def _read_file(self, entry: DataFile, path: Path) -> Any:
+        name = path.relative_to(self.data_dir).as_posix()
+        file, problems = read_yaml_file(path, f"{self.shown_as}/{name}")
         self.problems += problems
         if file is None:
-            return None  # type: ignore[return-value]  # only used when problems is non-empty
-        self.files[name] = file
-        result, problems = validate_file(file, model)
+            self.unreadable.add(entry.record_type or entry.name)
+            return None
+        self.parsed.append(ParsedFile(entry, file))
+        result, problems = validate_file(file, entry.file_model)
         self.problems += problems
-        return result  # type: ignore[return-value]
+        return result

@@ -6,14 +6,12 @@ Pure functions: the hook (hooks/mkdocs_publish.py) hands in what MkDocs knows ab
 from __future__ import annotations
 
 import datetime
-import html
-import re
 from dataclasses import dataclass
 from typing import Literal
 
-import markdown
+from markupsafe import Markup
 
-PageKind = Literal["start", "claim", "faq", "other"]
+PageRole = Literal["start", "claim", "faq", "other"]
 
 DESCRIPTION_LENGTH = 160  # what search result snippets show, roughly
 ELLIPSIS = "…"
@@ -22,15 +20,12 @@ SITE_IMAGE = "site"  # name of the site-wide share image; claim images are named
 IMAGE_SIZE = (1200, 630)  # Open Graph's recommended 1.91:1
 LOCALE = "de_DE"
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
 
 @dataclass(frozen=True)
 class PageMeta:
     """Everything the share partial prints for one page, as plain (unescaped) text."""
 
-    kind: PageKind
+    role: PageRole
     title: str
     description: str
     url: str
@@ -41,18 +36,12 @@ class PageMeta:
 
     @property
     def og_type(self) -> str:
-        return "website" if self.kind == "start" else "article"
-
-
-def plain_text(rich_markdown: str) -> str:
-    """Rendered rich text (Markdown with inline HTML) as one line of plain text."""
-    rendered = markdown.markdown(rich_markdown, extensions=["attr_list", "md_in_html"])
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", rendered))).strip()
+        return "website" if self.role == "start" else "article"
 
 
 def strip_title(title: str) -> str:
     """A page title as themes hold it (may contain tags or entities) as plain text."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", title))).strip()
+    return Markup(title).striptags()
 
 
 def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
@@ -70,8 +59,8 @@ def share_image_path(name: str) -> str:
     return f"{SHARE_FOLDER}/{name}.png"
 
 
-def page_kind(src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str) -> PageKind:
-    """Which kind of page this is, for the structured data and the share image."""
+def page_role(src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str) -> PageRole:
+    """What a page is for the structured data and the share image."""
     if is_homepage:
         return "start"
     if src_uri in claim_pages:
@@ -87,3 +76,8 @@ def absolute_url(site_url: str, path: str) -> str:
 def date_epoch(day: datetime.date) -> int:
     """Seconds since 1970 at midnight UTC of `day`: the build date if SOURCE_DATE_EPOCH is unset."""
     return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt allowing everything and naming the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"

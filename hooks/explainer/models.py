@@ -1,13 +1,18 @@
 """Pydantic models of the data files: what each field holds and what it must look like.
 
-The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help.
+The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help. Two
+markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
+id of a record in another file: checked, and offered as a choice in the schema) and `RICH`
+(Markdown that may call fig() and cite(): checked and rendered). The reference checks, the
+schema writer and the renderer read these markers; nothing else lists such fields.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -20,7 +25,30 @@ from pydantic import (
     model_validator,
 )
 
+from .chartkinds import CHART_KINDS
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REFERS_TO_KEY = "x-refers-to"  # schema key that schema.py replaces by the list of current ids
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Field marker: the value is the id of a record of another file ('source', 'claim' …)."""
+
+    record_type: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema[REFERS_TO_KEY] = self.record_type
+        return schema
+
+
+@dataclass(frozen=True)
+class Rich:
+    """Field marker: Markdown that may use {{ fig('id') }} and {{ cite('id') }}."""
+
+
+RICH = Rich()
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -28,7 +56,13 @@ RichText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(description="Markdown; may use {{ fig('id') }} and {{ cite('id') }}"),
+    RICH,
 ]
+SourceId = Annotated[Id, RefersTo("source")]
+VerdictId = Annotated[Id, RefersTo("verdict")]
+ClaimId = Annotated[Id, RefersTo("claim")]
+FigureId = Annotated[Id, RefersTo("figure")]
+ChartId = Annotated[Id, RefersTo("chart")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
@@ -54,7 +88,8 @@ Qualifier = Literal["about", "more_than", "up_to", "at_least"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No NaN or infinity: `.nan` and `.inf` are valid YAML numbers but no sourced value.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,8 +123,12 @@ class SiteInfo(_Record):
     title: Text
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
     article: Article
-    key_claims: list[Id] = Field([], description="claims the start page lists as key corrections")
-    key_figures: list[Id] = Field([], description="figures the start page shows as key numbers")
+    key_claims: list[ClaimId] = Field(
+        [], description="claims the start page lists as key corrections"
+    )
+    key_figures: list[FigureId] = Field(
+        [], description="figures the start page shows as key numbers"
+    )
     paths: Paths = Paths()
 
 
@@ -127,12 +166,12 @@ class Claim(_Record):
     id: Id
     quote: Text
     topic: Text
-    verdict: Id
+    verdict: VerdictId
     summary: RichText
     evidence: RichText
-    sources: list[Id] = Field(min_length=1)
-    figures: list[Id] = []
-    charts: list[Id] = []
+    sources: list[SourceId] = Field(min_length=1)
+    figures: list[FigureId] = []
+    charts: list[ChartId] = []
 
 
 class Question(_Record):
@@ -144,8 +183,8 @@ class Question(_Record):
     article_answer: RichText | None = None
     answer: RichText
     left_out: RichText | None = None
-    claims: list[Id] = []
-    sources: list[Id] = []
+    claims: list[ClaimId] = []
+    sources: list[SourceId] = []
 
     @model_validator(mode="after")
     def _check_article_answer(self) -> Question:
@@ -170,7 +209,7 @@ class Figure(_Record):
     qualifier: Qualifier | None = None
     decimals: Annotated[int, Field(ge=0, le=3)] | None = None
     as_of: IsoDate
-    source: Id
+    source: SourceId
     note: RichText | None = None
 
     @model_validator(mode="after")
@@ -193,7 +232,7 @@ class ChartPoint(_Record):
     qualifier: Qualifier | None = Field(
         None, description="printed as 'rund', 'mehr als', 'bis zu', 'mindestens' in labels"
     )
-    source: Id
+    source: SourceId
     note: Text | None = Field(None, description="caveat shown on hover and in the data table")
 
 
@@ -202,7 +241,9 @@ class ChartReference(_Record):
 
     label: Text
     value: float
-    source: Id | None = Field(None, description="omit only for an unsourced claim being checked")
+    source: SourceId | None = Field(
+        None, description="omit only for an unsourced claim being checked"
+    )
 
 
 class ChartAnnotation(_Record):
@@ -212,7 +253,7 @@ class ChartAnnotation(_Record):
     text: Text
 
 
-ChartKind = Literal["bar", "grouped_bar", "diverging_bar", "line"]
+ChartKindName = Literal[tuple(CHART_KINDS)]  # type: ignore[valid-type]
 
 
 class Chart(_Record):
@@ -221,10 +262,10 @@ class Chart(_Record):
     model_config = ConfigDict(title="series/*.yaml")
 
     id: Id = Field(description="must equal the file name without .yaml")
-    kind: ChartKind = Field(
-        description="bar (horizontal), grouped_bar (needs 'group' on every point), "
-        "diverging_bar (losses and gains around zero), line (needs 'date' on every point)"
+    kind: ChartKindName = Field(
+        description="; ".join(f"{name}: {kind.description}" for name, kind in CHART_KINDS.items())
     )
+    topic: Text = Field(description="heading the chart appears under on the numbers page")
     title: Text = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
     subtitle: Text = Field(description="unit and date")
     description: Text = Field(description="what the chart shows, for screen readers")
@@ -238,14 +279,17 @@ class Chart(_Record):
 
     @model_validator(mode="after")
     def _check_kind(self) -> Chart:
-        if self.kind == "line" and any(point.date is None for point in self.points):
-            raise ValueError("kind: line needs 'date' on every point")
-        if self.kind == "grouped_bar" and any(point.group is None for point in self.points):
-            raise ValueError("kind: grouped_bar needs 'group' on every point")
-        if self.annotations and self.kind != "line":
-            raise ValueError("'annotations' are only for kind: line")
-        if self.reference and self.kind not in ("bar", "grouped_bar"):
-            raise ValueError("'reference' is only for kind: bar or grouped_bar")
+        kind = CHART_KINDS[self.kind]
+        position = kind.position
+        if position and any(getattr(point, position) is None for point in self.points):
+            raise ValueError(f"kind: {self.kind} needs '{position}' on every point")
+        for feature in ("reference", "annotations"):
+            if getattr(self, feature) and not getattr(kind, feature):
+                allowed = " or ".join(
+                    k for k, spec in CHART_KINDS.items() if getattr(spec, feature)
+                )
+                verb = "are" if feature.endswith("s") else "is"
+                raise ValueError(f"'{feature}' {verb} only for kind: {allowed}")
         if self.log_axis and any(point.value <= 0 for point in self.points):
             raise ValueError("log_axis: true needs values above zero")
         if self.unit == "count" and self.counted is None:
@@ -331,15 +375,3 @@ class Operator(_Record):
         if not self.placeholder and not re.match(EMAIL_PATTERN, self.email):
             raise ValueError(f"'email' must be an e-mail address, got {self.email!r}")
         return self
-
-
-# Every data file and its model; series/*.yaml files are each a Chart.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "site.yaml": SiteInfo,
-    "sources.yaml": SourcesFile,
-    "verdicts.yaml": VerdictsFile,
-    "claims.yaml": ClaimsFile,
-    "faq.yaml": FaqFile,
-    "figures.yaml": FiguresFile,
-    "operator.yaml": Operator,
-}

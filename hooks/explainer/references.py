@@ -1,106 +1,144 @@
-"""Cross-file checks: unique ids, and every id a record or a text refers to exists."""
+"""Cross-file checks: unique ids, reserved ids, and every id a record or a text refers to exists.
+
+Which fields hold ids and which hold rich text is read from the markers on the models
+(`RefersTo`, `RICH` in models.py); this module knows no field by name. It works on the parsed
+files, not the validated models, so that it also runs when a file has other mistakes: the editor
+sees every problem of a run at once.
+"""
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from pydantic import BaseModel
 
+from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
-from .yamlfile import YamlFile
+from .models import RICH, RefersTo
+from .yamlfile import Location, YamlFile
 
-# Rich-text helpers and the kind of id each one takes.
+# Rich-text helpers and the record type of the id each one takes.
 TEXT_HELPERS = {"fig": "figure", "cite": "source"}
+
+RecordKey = tuple[str, str]  # (record type, id), e.g. ('claim', 'nvidia-fragil')
 
 
 @dataclass(frozen=True)
-class _Reference:
-    file: str
-    location: tuple[str | int, ...]
-    kind: str
+class Reference:
+    """One id named by a field or by a helper call inside a rich text."""
+
+    file: YamlFile
+    location: Location
+    record_type: str
     target: str
+    owner: RecordKey | None  # the record that holds the reference; None in single files
 
 
-def check_references(files: dict[str, YamlFile]) -> list[DataProblem]:
-    """Every duplicate id and every reference to an id that does not exist.
+@dataclass(frozen=True)
+class ParsedFile:
+    """A data file as read, with its entry in the table of data files."""
 
-    Works on the parsed files, not the models, so that it also runs when a file has other
-    mistakes: the editor sees every problem of a run at once.
-    """
-    known = _known_ids(files)
-    problems = list(_duplicate_ids(files))
-    references, text_problems = _references(files)
-    problems += text_problems
+    entry: DataFile
+    file: YamlFile
+
+
+def check_references(
+    files: list[ParsedFile], unreadable: set[str]
+) -> tuple[list[DataProblem], list[Reference]]:
+    """Every duplicate, reserved or unknown id, and every reference found. References to a
+    record type in `unreadable` (its file could not be read; already reported) are not checked."""
+    known = {record_type: set[str]() for record_type in BY_RECORD_TYPE}
+    problems = [*_duplicate_ids(files, known), *_reserved_ids(files), *_file_name_ids(files)]
+    references, text_problems = find_references(files)
     for reference in references:
-        # A kind whose file could not be read at all has been reported already.
-        if reference.kind in known and reference.target not in known[reference.kind]:
-            problems.append(_unknown(files[reference.file], reference, known[reference.kind]))
-    return problems
+        ids = known[reference.record_type]
+        if reference.target not in ids and reference.record_type not in unreadable:
+            problems.append(_unknown(reference, ids))
+    return problems + text_problems, references
 
 
-def _unknown(file: YamlFile, reference: _Reference, known: set[str]) -> DataProblem:
-    choices = ", ".join(sorted(known)) or "none defined"
-    message = f"{reference.target!r} is not a {reference.kind} (expected one of: {choices})"
-    return file.problem(reference.location, message)
-
-
-def _known_ids(files: dict[str, YamlFile]) -> dict[str, set[str]]:
-    known: dict[str, set[str]] = {"chart": set()}
-    for name, file in files.items():
-        known.setdefault(LIST_KINDS.get(_file_kind(name), ""), set())
-        kind = LIST_KINDS.get(_file_kind(name))
-        for _, record in _records(name, file):
-            known[kind].add(record["id"])
-    return known
-
-
-def _records(name: str, file: YamlFile) -> Iterator[tuple[tuple[str | int, ...], dict]]:
-    """(location, record) for every record with an id in the file."""
-    content = file.content if isinstance(file.content, dict) else {}
-    if _file_kind(name) == "series":
-        records = [((), content)]
-    else:
-        items = content.get(LIST_KEYS.get(name, ""))
-        items = items if isinstance(items, list) else []
-        records = [((LIST_KEYS[name], index), item) for index, item in enumerate(items)]
-    for location, record in records:
-        if isinstance(record, dict) and isinstance(record.get("id"), str):
-            yield location, record
-
-
-def _duplicate_ids(files: dict[str, YamlFile]) -> Iterator[DataProblem]:
-    first_seen: dict[tuple[str, str], str] = {}
-    for name, file in files.items():
-        kind = LIST_KINDS.get(_file_kind(name))
-        for location, record in _records(name, file):
-            record_id = record["id"]
-            key = (kind, record_id)
-            if key in first_seen:
-                message = f"id {record_id!r} is used twice (first in {first_seen[key]})"
-                yield file.problem((*location, "id"), message)
-            first_seen.setdefault(key, f"{file.display_name}:{file.line_of(location)}")
-
-
-def _references(files: dict[str, YamlFile]) -> tuple[list[_Reference], list[DataProblem]]:
-    references: list[_Reference] = []
+def find_references(files: list[ParsedFile]) -> tuple[list[Reference], list[DataProblem]]:
+    """Every id named in a marked field or in a rich text, and every broken rich text."""
+    references: list[Reference] = []
     problems: list[DataProblem] = []
-    for name, file in files.items():
-        for location, value in _walk(file.content, ()):
-            field_name = next((p for p in reversed(location) if isinstance(p, str)), "")
-            kind = FIELD_KINDS.get((_file_kind(name), field_name))
-            if kind and isinstance(value, str):
-                references.append(_Reference(name, location, kind, value))
-            elif field_name in RICH_FIELDS and isinstance(value, str):
-                found, problem = _text_references(file, location, value)
-                references += [_Reference(name, location, k, t) for k, t in found]
-                problems += [problem] if problem else []
+    for parsed in files:
+        for location, record, owner in _records(parsed):
+            for where, marker, value in _marked_values(parsed.entry.model, record, location):
+                if isinstance(marker, RefersTo):
+                    references.append(
+                        Reference(parsed.file, where, marker.record_type, value, owner)
+                    )
+                else:
+                    found, problem = _text_references(parsed.file, where, value)
+                    references += [Reference(parsed.file, where, t, i, owner) for t, i in found]
+                    problems += [problem] if problem else []
     return references, problems
 
 
+def record_id(record: object) -> str | None:
+    """The id of a parsed record, if it has a usable one."""
+    value = record.get("id") if isinstance(record, dict) else None
+    return value if isinstance(value, str) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking the files
+# ---------------------------------------------------------------------------------------------
+
+
+def _records(parsed: ParsedFile) -> Iterator[tuple[Location, Any, RecordKey | None]]:
+    """(location, record, its key) for every record of the file; a single file is one record."""
+    content, entry = parsed.file.content, parsed.entry
+    if entry.shape != "list":
+        key = (entry.record_type, record_id(content)) if entry.record_type else None
+        yield (), content, key if key and key[1] else None
+        return
+    items = content.get(entry.attribute) if isinstance(content, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        key = record_id(item)
+        yield (entry.attribute, index), item, (entry.record_type, key) if key else None
+
+
+def _marked_values(
+    model: type[BaseModel], content: Any, location: Location
+) -> Iterator[tuple[Location, RefersTo | object, str]]:
+    """(location, marker, text) for every string in a field marked RefersTo or RICH."""
+    if not isinstance(content, dict):
+        return
+    for name, value in content.items():
+        field = model.model_fields.get(name) if isinstance(name, str) else None
+        if field is not None:
+            yield from _values(field.annotation, field.metadata, value, (*location, name))
+
+
+def _values(
+    annotation: Any, metadata: Iterable[object], value: Any, location: Location
+) -> Iterator[tuple[Location, RefersTo | object, str]]:
+    markers = [item for item in metadata if isinstance(item, RefersTo) or item is RICH]
+    if markers and isinstance(value, str):
+        yield location, markers[0], value
+        return
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        yield from _values(arguments[0], arguments[1:], value, location)
+    elif origin is list and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values(arguments[0], (), item, (*location, index))
+    elif origin in (typing.Union, types.UnionType):
+        for argument in arguments:
+            yield from _values(argument, (), value, location)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield from _marked_values(annotation, value, location)
+
+
 def _text_references(
-    file: YamlFile, location: tuple[str | int, ...], text: str
+    file: YamlFile, location: Location, text: str
 ) -> tuple[list[tuple[str, str]], DataProblem | None]:
     try:
         tree = jinja2.Environment().parse(text)
@@ -118,52 +156,47 @@ def _helper_calls(calls: Iterable[nodes.Call]) -> Iterator[tuple[str, str]]:
                     yield TEXT_HELPERS[call.node.name], str(argument.value)
 
 
-def _walk(value: object, location: tuple[str | int, ...]) -> Iterator[tuple[tuple, object]]:
-    yield location, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, (*location, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*location, index))
-
-
-def _file_kind(name: str) -> str:
-    return "series" if name.startswith("series/") else name.removesuffix(".yaml")
-
-
 # ---------------------------------------------------------------------------------------------
-# Data: which fields hold ids of which kind
+# Id rules
 # ---------------------------------------------------------------------------------------------
 
-LIST_KEYS = {
-    "sources.yaml": "sources",
-    "verdicts.yaml": "verdicts",
-    "claims.yaml": "claims",
-    "faq.yaml": "questions",
-    "figures.yaml": "figures",
-}
 
-LIST_KINDS = {
-    "sources": "source",
-    "verdicts": "verdict",
-    "claims": "claim",
-    "faq": "question",
-    "figures": "figure",
-    "series": "chart",
-}
+def _duplicate_ids(files: list[ParsedFile], known: dict[str, set[str]]) -> Iterator[DataProblem]:
+    first_seen: dict[RecordKey, str] = {}
+    for parsed in files:
+        for location, _, key in _records(parsed):
+            if key is None:
+                continue
+            known[key[0]].add(key[1])
+            if key in first_seen:
+                message = f"id {key[1]!r} is used twice (first in {first_seen[key]})"
+                yield parsed.file.problem((*location, "id"), message)
+            where = f"{parsed.file.display_name}:{parsed.file.line_of(location)}"
+            first_seen.setdefault(key, where)
 
-FIELD_KINDS = {
-    ("site", "key_claims"): "claim",
-    ("site", "key_figures"): "figure",
-    ("claims", "verdict"): "verdict",
-    ("claims", "sources"): "source",
-    ("claims", "figures"): "figure",
-    ("claims", "charts"): "chart",
-    ("faq", "claims"): "claim",
-    ("faq", "sources"): "source",
-    ("figures", "source"): "source",
-    ("series", "source"): "source",
-}
 
-RICH_FIELDS = {"summary", "evidence", "article_answer", "answer", "left_out", "note"}
+def _reserved_ids(files: list[ParsedFile]) -> Iterator[DataProblem]:
+    for parsed in files:
+        for location, _, key in _records(parsed):
+            if key and key[1] in parsed.entry.reserved_ids:
+                used_by = parsed.entry.reserved_ids[key[1]]
+                message = f"id {key[1]!r} is taken by {used_by} (expected another id)"
+                yield parsed.file.problem((*location, "id"), message)
+
+
+def _file_name_ids(files: list[ParsedFile]) -> Iterator[DataProblem]:
+    """In a folder, a record's id is its file name, so that `series/<id>.yaml` is easy to find."""
+    for parsed in files:
+        stem = parsed.file.path.stem
+        chart_id = record_id(parsed.file.content)
+        if parsed.entry.shape == "folder" and chart_id is not None and chart_id != stem:
+            message = (
+                f"{chart_id!r} must equal the file name (expected {stem!r} or rename the file)"
+            )
+            yield parsed.file.problem(("id",), message)
+
+
+def _unknown(reference: Reference, known: set[str]) -> DataProblem:
+    choices = ", ".join(sorted(known)) or "none defined"
+    message = f"{reference.target!r} is not a {reference.record_type} (expected one of: {choices})"
+    return reference.file.problem(reference.location, message)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import posixpath
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 from markupsafe import Markup, escape
 
-from . import charts, downloads, german
+from . import downloads, german
+from .charttable import chart_view
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -21,10 +24,30 @@ class PageError(Exception):
     """A template mistake in one page, with the page and line it is on."""
 
 
+class PageLoader(jinja2.BaseLoader):
+    """Page sources by name ('docs/index.md'), so that errors and tracebacks name the page.
+
+    A page is registered before it is rendered; a changed source (mkdocs serve) is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self.sources: dict[str, str] = {}
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        if template not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        source = self.sources[template]
+        return source, template, lambda: self.sources.get(template) == source
+
+
 def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
     """The Jinja environment for pages: strict about unknown names, escaping data text."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
+        loader=jinja2.ChoiceLoader(
+            [PageLoader(), jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR])]
+        ),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -33,20 +56,36 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
     )
     env.filters.update(
         number=german.number,
-        money=german.money,
-        percent=german.percent,
         date=german.date,
-        figure=german.figure_value,
-        chart_view=charts.chart_view,
+        figure=figure_value,
+        chart_view=chart_view,
         chart_downloads=downloads.download_paths,
+        grouped=grouped,
     )
     return env
 
 
-def macro_import_line(env: jinja2.Environment) -> str:
-    """A Jinja line that makes every building block of the macro file available by name."""
-    names = [name for name in vars(env.get_template(MACROS).module) if not name.startswith("_")]
-    return "{% from '" + MACROS + "' import " + ", ".join(names) + " with context %}"
+def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
+    """Records by the value of one attribute, groups in order of first appearance (Jinja's own
+    groupby sorts them)."""
+    groups: dict[Any, list[Any]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, attribute), []).append(record)
+    return groups
+
+
+def figure_value(figure: Any) -> str:
+    """A sourced figure as prose prints it, qualifier and unit included."""
+    if figure.unit == "date":
+        return german.date(figure.value)
+    return german.amount(
+        figure.value,
+        figure.unit,
+        counted=figure.counted,
+        per=figure.per,
+        qualifier=figure.qualifier,
+        decimals=figure.decimals,
+    )
 
 
 class Renderer:
@@ -55,22 +94,29 @@ class Renderer:
     def __init__(self, data: SiteData, env: jinja2.Environment) -> None:
         self.data = data
         self.env = env
-        self.import_line = macro_import_line(env)
+        self.pages: PageLoader = env.loader.loaders[0]  # type: ignore[union-attr]
+        names = [name for name in vars(env.get_template(MACROS).module) if not name.startswith("_")]
+        self.import_line = (
+            "{% from '" + MACROS + "' import " + ", ".join(names) + " with context %}"
+        )
+        self._rich_templates: dict[str, jinja2.Template] = {}
 
-    def render_page(self, markdown: str, page_path: str, shown_as: str, **extra: Any) -> str:
+    def render_page(self, markdown_text: str, page_path: str, shown_as: str, **extra: Any) -> str:
         """Render one page; `page_path` is its path below docs/, `shown_as` its name in errors."""
+        self.pages.sources[shown_as] = self.import_line + markdown_text
         try:
-            template = self._compile(self.import_line + markdown, shown_as)
+            template = self.env.get_template(shown_as)
             return template.render(self.context(page_path, **extra))
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
 
-    def _compile(self, source: str, shown_as: str) -> jinja2.Template:
-        """A template named after the page, so that errors and tracebacks name it."""
-        code = self.env.compile(source, name=shown_as, filename=shown_as)
-        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+    def plain_text(self, rich_text: str, page_path: str) -> str:
+        """Rich data text rendered with the page helpers (figures, citations), as plain text."""
+        rendered = self._rich_template(rich_text).render(self.context(page_path))
+        html = markdown.markdown(rendered, extensions=["attr_list", "md_in_html"])
+        return Markup(html).striptags()
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use."""
@@ -82,23 +128,29 @@ class Renderer:
             "questions": data.questions,
             "sources": data.sources,
             "verdicts": data.verdicts,
-            "figures": data.figure_by_id,
-            "charts": data.chart_by_id,
+            "figures": data.by_id["figure"],
+            "charts": data.by_id["chart"],
             "paths": data.site.paths,
             "operator": data.operator,
             "page_path": page_path,
             "link": lambda target: _relative_link(page_path, target),
-            "rich": jinja2.pass_context(lambda context, text: self._rich(context, text)),
+            "rich": self._rich,
             **extra,
         }
 
+    @jinja2.pass_context
     def _rich(self, context: jinja2.runtime.Context, text: str | None) -> Markup:
         """Data text: HTML in it is shown as text, then it is rendered with the page's helpers."""
         if text is None:
             return Markup("")
-        safe_text = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
-        template = self.env.from_string(self.import_line + safe_text)
-        return Markup(template.render(context.get_all()))
+        return Markup(self._rich_template(text).render(context.get_all()))
+
+    def _rich_template(self, text: str) -> jinja2.Template:
+        """Each rich text is compiled once per build, however many pages print it."""
+        if text not in self._rich_templates:
+            safe_text = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
+            self._rich_templates[text] = self.env.from_string(self.import_line + safe_text)
+        return self._rich_templates[text]
 
 
 def _relative_link(page_path: str, target: str) -> str:

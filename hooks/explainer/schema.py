@@ -1,38 +1,53 @@
-"""Write a JSON Schema per data file, generated from the models, for editors' YAML plugins.
+"""JSON Schemas of the data files, generated from the models, for editors' YAML plugins.
 
-Run `make schema` after changing hooks/explainer/models.py.
+Fields that refer to records of another file (a verdict, a source …) list the ids the data has
+now, so that an editor's completion offers them. `make schema` writes them; a test keeps the
+committed files current.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel
-
-from .models import FILE_MODELS, Chart
-
-SCHEMAS: dict[str, type[BaseModel]] = {
-    **{f"{Path(name).stem}.schema.json": model for name, model in FILE_MODELS.items()},
-    "series.schema.json": Chart,
-}
+from .datafiles import DATA_FILES
+from .models import REFERS_TO_KEY
+from .sitedata import SiteData
 
 
-def schema_texts() -> dict[str, str]:
+def schema_texts(data: SiteData) -> dict[str, str]:
     """File name -> JSON Schema text, deterministic so that the committed files can be compared."""
-    return {
-        name: json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True)
-        + "\n"
-        for name, model in SCHEMAS.items()
-    }
+    ids = {record_type: sorted(records) for record_type, records in data.by_id.items()}
+    texts = {}
+    for entry in DATA_FILES:
+        used: set[str] = set()
+        schema = _with_id_lists(entry.file_model.model_json_schema(), used)
+        for record_type in used:
+            schema.setdefault("$defs", {})[_id_list(record_type)] = {"enum": ids[record_type]}
+        text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True)
+        texts[f"{entry.name}.schema.json"] = text + "\n"
+    return texts
 
 
-def write_schemas(folder: Path) -> None:
+def write_schemas(data: SiteData, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in schema_texts().items():
+    for name, text in schema_texts(data).items():
         (folder / name).write_text(text, "utf-8")
 
 
-if __name__ == "__main__":
-    write_schemas(Path(sys.argv[1]))
+def _with_id_lists(schema: Any, used: set[str]) -> Any:
+    """Replace every reference marker by a $ref to the list of ids it may take."""
+    if isinstance(schema, list):
+        return [_with_id_lists(item, used) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    result = {k: _with_id_lists(v, used) for k, v in schema.items() if k != REFERS_TO_KEY}
+    if REFERS_TO_KEY in schema:
+        used.add(schema[REFERS_TO_KEY])
+        result["$ref"] = f"#/$defs/{_id_list(schema[REFERS_TO_KEY])}"
+    return result
+
+
+def _id_list(record_type: str) -> str:
+    return f"{record_type}_ids"

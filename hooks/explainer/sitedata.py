@@ -2,46 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
-from .models import Chart, Claim, Figure, Operator, Question, SiteInfo, Source, Verdict
+from .datafiles import DATA_FILES
+from .references import RecordKey, Reference
 
 
-@dataclass(frozen=True)
 class SiteData:
-    """Everything in data/, in file order, with lookups by id."""
+    """Everything in data/: each file's content under its name in the table of data files
+    (`data.claims`, `data.site` …), lookups by id (`data.by_id["claim"]`) and who refers to whom.
+    """
 
-    site: SiteInfo
-    sources: list[Source]
-    verdicts: list[Verdict]
-    claims: list[Claim]
-    questions: list[Question]
-    figures: list[Figure]
-    charts: list[Chart] = field(default_factory=list)
-    operator: Operator | None = None  # from the optional operator.yaml
+    def __init__(self, content: dict[str, Any], references: list[Reference]) -> None:
+        self._content = content
+        self.references = references
+        self.by_id: dict[str, dict[str, Any]] = {
+            entry.record_type: {record.id: record for record in content[entry.attribute] or []}
+            for entry in DATA_FILES
+            if entry.record_type
+        }
 
-    @cached_property
-    def source_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_content"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
-    @cached_property
-    def verdict_by_id(self) -> dict[str, Verdict]:
-        return {verdict.id: verdict for verdict in self.verdicts}
+    def referring_to(self, record_type: str, record_id: str) -> list[RecordKey]:
+        """Records that name this one, directly or in a text, in data order without repeats."""
+        target = (record_type, record_id)
+        owners = [
+            reference.owner
+            for reference in self.references
+            if (reference.record_type, reference.target) == target and reference.owner
+        ]
+        return list(dict.fromkeys(owners))
 
-    @cached_property
-    def claim_by_id(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.claims}
-
-    @cached_property
-    def figure_by_id(self) -> dict[str, Figure]:
-        return {figure.id: figure for figure in self.figures}
-
-    @cached_property
-    def chart_by_id(self) -> dict[str, Chart]:
-        return {chart.id: chart for chart in self.charts}
-
-    def questions_citing(self, claim_id: str) -> list[Question]:
+    def questions_citing(self, claim_id: str) -> list[Any]:
         """FAQ entries that rely on the claim."""
         return [question for question in self.questions if claim_id in question.claims]
 

@@ -41,7 +41,10 @@ def _problems_for(
         by_field.setdefault(_without_union_branches(detail["loc"]), []).append(detail)
     problems = []
     for location, found in by_field.items():
-        if len(found) > 1 and all(len(d["loc"]) > len(location) for d in found):
+        finite = [d for d in found if d["type"] == "finite_number"]
+        if finite:  # .nan in a number-or-date field: the number branch says what is wrong
+            problems.append(file.problem(location, _message_for(finite[0], model, location)))
+        elif len(found) > 1 and all(len(d["loc"]) > len(location) for d in found):
             expected = " or ".join(_branch_description(d["loc"][len(location)]) for d in found)
             message = f"{_shown(found[0].get('input'))} is not allowed (expected {expected})"
             problems.append(file.problem(location, message))
@@ -65,26 +68,28 @@ def _is_union_branch(part: str | int) -> bool:
 
 
 def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:
-    kind, given = detail["type"], detail.get("input")
+    error_type, given = detail["type"], detail.get("input")
     shown = _shown(given)
-    if kind == "missing":
+    if error_type == "missing":
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         allowed = ", ".join(_fields_at(model, location[:-1]))
         return f"unknown field (expected one of: {allowed})"
-    if kind == "string_pattern_mismatch":
+    if error_type == "string_pattern_mismatch":
         return f"{shown} is not allowed here (expected {_pattern_hint(detail)})"
-    if kind in ("string_too_short", "too_short"):
+    if error_type in ("string_too_short", "too_short"):
         return "must not be empty"
-    if kind.startswith("date_") or kind == "date_type":
+    if error_type.startswith("date_") or error_type == "date_type":
         return f'{shown} is not a valid date (expected "YYYY-MM-DD" in quotes)'
-    if kind == "literal_error":
+    if error_type == "finite_number":
+        return f"{shown} is not allowed (expected a finite number, not .nan or .inf)"
+    if error_type == "literal_error":
         return f"{shown} is not allowed (expected one of: {detail['ctx']['expected']})"
-    if kind == "value_error":
+    if error_type == "value_error":
         return detail["msg"].removeprefix("Value error, ")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if error_type in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of fields, got {shown}"
-    if kind == "list_type":
+    if error_type == "list_type":
         return f"expected a list (lines starting with '- '), got {shown}"
     return f"{detail['msg'].lower()}, got {shown}"
 

@@ -1,4 +1,9 @@
-"""Read one YAML data file into plain Python values plus the line of every node."""
+"""Read one YAML data file into plain Python values plus the line of every node.
+
+Data files come from editors and from pull requests, so reading one must never hang or crash:
+anchors and aliases (which can expand exponentially, "billion laughs") are rejected, as are
+files too large or too deeply nested to be data an editor wrote by hand.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +17,52 @@ from .errors import DataProblem
 
 Location = tuple[str | int, ...]
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real data file is under 50 KB
+MAX_DEPTH = 50  # nesting levels; real files use at most 5
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (data files need at most a few levels)"
+
 
 # Dates stay strings so that an impossible date ("2025-02-30") becomes a validation error with a
 # line number instead of an exception inside PyYAML; the models parse them.
-class _Loader(yaml.SafeLoader):
-    pass
+def _without_timestamps(resolvers: dict) -> dict:
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in resolvers.items()
+    }
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# libyaml's parser (about 18 times faster) where PyYAML was built with it; the pure-Python one
+# otherwise. Both keep the line of every node.
+_FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastYamlLoader(_FastBase):  # type: ignore[misc,valid-type]
+    yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+class _WordingYamlLoader(yaml.SafeLoader):
+    """The pure-Python parser: its error messages name what it expected and where."""
+
+    yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+class _Rejected(Exception):
+    """A file that is valid YAML but not acceptable as data."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """Python refuses to read integers of more than 4,300 digits: say so with the line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise _Rejected(node.start_mark.line + 1, "number has too many digits") from None
+
+
+_FastYamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 @dataclass
@@ -53,25 +93,52 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlFile | None, list
 
     if not path.is_file():
         return fail(0, "file is missing (expected a YAML data file here)")
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, f"file is larger than {MAX_FILE_BYTES // 1024} KB (split it up)")
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return fail(line, "file is not UTF-8 text (save it as UTF-8)")
+        return fail(
+            raw[: error.start].count(b"\n") + 1, "file is not UTF-8 text (save it as UTF-8)"
+        )
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        content, lines, problems = _parse(text, display_name)
     except yaml.MarkedYAMLError as error:
-        return fail(*_syntax_error(error))
-    if root is None:
+        return fail(*_syntax_error(text, error))
+    except _Rejected as rejected:
+        return fail(rejected.line, rejected.message)
+    except RecursionError:
+        return fail(1, _TOO_DEEP)
+    if content is None and not lines:
         return fail(1, "file is empty (expected YAML data)")
-    lines: dict[Location, int] = {}
-    problems: list[DataProblem] = []
-    _collect_lines(root, (), lines, problems, display_name)
-    content = _Loader(text).get_single_data()
     return YamlFile(path, display_name, content, lines), problems
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+def _parse(text: str, display_name: str) -> tuple[Any, dict[Location, int], list[DataProblem]]:
+    loader = _FastYamlLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, {}, []
+        lines: dict[Location, int] = {}
+        problems: list[DataProblem] = []
+        _collect_lines(root, (), lines, problems, display_name, set())
+        return loader.construct_document(root), lines, problems
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Line and wording of a syntax error, as the pure-Python parser words it."""
+    if "nesting depth" in str(error.problem):  # libyaml's own limit; Python's parser would recurse
+        return (error.problem_mark.line + 1 if error.problem_mark else 1), _TOO_DEEP
+    try:
+        yaml.compose(text, Loader=_WordingYamlLoader)
+    except yaml.MarkedYAMLError as worded:
+        error = worded
+    except RecursionError:
+        pass  # nested too deeply for the Python parser: keep libyaml's wording
     mark = error.problem_mark or error.context_mark
     message = f"YAML syntax error: {error.problem or error.context}"
     if error.context and error.context_mark and error.problem_mark:
@@ -87,21 +154,35 @@ def _collect_lines(
     lines: dict[Location, int],
     problems: list[DataProblem],
     display_name: str,
+    seen: set[int],
 ) -> None:
+    _check_node(node, location, seen)
     lines[location] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        keys: set[str] = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Rejected(key_node.start_mark.line + 1, "a key must be a plain word")
             key = key_node.value
             child = (*location, key)
-            if key in seen:
+            if key in keys:
                 line = key_node.start_mark.line + 1
                 problems.append(
                     DataProblem(display_name, line, child, "key appears twice in this record")
                 )
-            seen.add(key)
-            _collect_lines(value_node, child, lines, problems, display_name)
+            keys.add(key)
+            _collect_lines(value_node, child, lines, problems, display_name, seen)
             lines[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, (*location, index), lines, problems, display_name)
+            _collect_lines(item, (*location, index), lines, problems, display_name, seen)
+
+
+def _check_node(node: yaml.Node, location: Location, seen: set[int]) -> None:
+    """Reject aliases (a node met twice) and nesting deeper than data ever needs."""
+    if len(location) > MAX_DEPTH:
+        raise _Rejected(node.start_mark.line + 1, _TOO_DEEP)
+    if isinstance(node, yaml.CollectionNode | yaml.ScalarNode) and id(node) in seen:
+        message = "YAML anchors and aliases (&name, *name) are not allowed in data files"
+        raise _Rejected(node.start_mark.line + 1, message + " (write the value out)")
+    seen.add(id(node))

@@ -1,5 +1,5 @@
 /* Interactive charts. Every [data-xp-chart] element holds one Plotly figure as JSON (built by
-   hooks/explainer/charts.py). plotly.js is vendored and only loaded on pages that have a chart.
+   hooks/explainer/chartplot.py). plotly.js is vendored and only loaded on pages that have a chart.
    Runs on every page view, also after Material's instant navigation (document$), and re-colours
    the charts when the reader switches the colour scheme, without reloading. */
 (function () {
@@ -12,33 +12,6 @@
   var CHARTS = "[data-xp-chart]";
   var loading = null;
 
-  var GERMAN = {
-    moduleType: "locale",
-    name: "de",
-    dictionary: {
-      "Download plot as a png": "Als PNG herunterladen",
-      "Download plot": "Grafik herunterladen",
-      "Reset axes": "Achsen zurücksetzen",
-      "Autoscale": "Automatisch skalieren",
-      "Zoom": "Zoomen",
-      "Pan": "Verschieben",
-      "Show closest data on hover": "Nächstgelegenen Wert anzeigen",
-      "Compare data on hover": "Werte vergleichen",
-      "Double-click to zoom back out": "Doppelklick zum Herauszoomen",
-      "Produced with Plotly.js": "Erstellt mit Plotly.js"
-    },
-    format: {
-      days: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-      shortDays: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
-      months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-        "September", "Oktober", "November", "Dezember"],
-      shortMonths: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
-      date: "%d.%m.%Y",
-      decimal: ",",
-      thousands: "."
-    }
-  };
-
   // Load plotly.js once per visit, however many pages with charts follow.
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -46,10 +19,7 @@
       loading = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = PLOTLY_URL;
-        tag.onload = function () {
-          window.Plotly.register(GERMAN);
-          resolve(window.Plotly);
-        };
+        tag.onload = function () { resolve(window.Plotly); };
         tag.onerror = function () {
           loading = null;
           reject(new Error("plotly.js could not be loaded from " + PLOTLY_URL));
@@ -86,7 +56,9 @@
     }
     var figure = element.xpFigure;
     var map = isDark() ? (figure.layout.meta || {}).xp_dark || {} : {};
-    var config = Object.assign({}, figure.config, { locale: "de" });
+    // The config carries the German locale (built in chartplot.py from the same locale data
+    // as the page's numbers).
+    var config = figure.config;
     element.setAttribute("data-xp-scheme", isDark() ? "slate" : "default");
     return Plotly.react(element, recolour(figure.data, map), recolour(figure.layout, map), config)
       .then(function () { element.classList.add("xp-chart__plot--drawn"); });

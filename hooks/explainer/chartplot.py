@@ -1,206 +1,110 @@
-"""Plotly figures for the charts in data/series/: one builder per chart kind, deterministic JSON.
+"""Plotly figures ("plots") of the charts in data/series/: one builder per chart kind.
 
-Adding a chart is a YAML file; adding a kind is one builder here plus its entry in BUILDERS.
-Numbers reach the reader already formatted in German (hover texts and bar labels are built here);
-plotly.js only formats axis ticks, with the separators set in the layout.
+The table of kinds (chartkinds.py) names the builder of each kind. Numbers reach the reader
+already formatted in German by german.py (hover texts and bar labels are built here); plotly.js
+only formats axis ticks, with the separators and the locale set from the same place.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from . import german
-from .models import Chart, ChartPoint
+from .jsonhtml import html_safe_json
 
-# ---------------------------------------------------------------------------------------------
-# What templates use
-# ---------------------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from .models import Chart, ChartPoint
 
+LINE_HEIGHT = 380  # pixels reserved for a line chart
+LOCALE = "de"
 
-@dataclass(frozen=True)
-class ChartRow:
-    """One line of the data table under a chart, German-formatted."""
-
-    label: str
-    position: str  # group or date; empty for plain bars
-    value: str
-    note: str
-    source: str  # source id, or "" for an unsourced reference value
-
-
-@dataclass(frozen=True)
-class ChartView:
-    """Everything the chart() macro prints for one chart."""
-
-    figure_json: str
-    height: int
-    rows: list[ChartRow]
-    source_ids: list[str]
-    position_header: str
+# plotly.js user-interface strings in German (the mode bar); numbers and dates come from german.py.
+UI_WORDS = {
+    "Download plot as a PNG": "Als PNG herunterladen",
+    "Download plot": "Grafik herunterladen",
+    "Reset axes": "Achsen zurücksetzen",
+    "Autoscale": "Automatisch skalieren",
+    "Zoom": "Zoomen",
+    "Pan": "Verschieben",
+    "Show closest data on hover": "Nächstgelegenen Wert anzeigen",
+    "Compare data on hover": "Werte vergleichen",
+    "Double-click to zoom back out": "Doppelklick zum Herauszoomen",
+    "Produced with Plotly.js": "Erstellt mit Plotly.js",
+}
 
 
-def chart_view(chart: Chart) -> ChartView:
-    """The figure JSON, reserved height and data table of a chart."""
-    return ChartView(
-        figure_json=figure_json(chart),
-        height=chart_height(chart),
-        rows=table_rows(chart),
-        source_ids=source_ids(chart),
-        position_header={"grouped_bar": "Gruppe", "line": "Datum"}.get(chart.kind, ""),
-    )
-
-
-def build_figure(chart: Chart) -> go.Figure:
-    """The Plotly figure of a chart, built by the builder of its kind."""
-    return BUILDERS[chart.kind](chart)
-
-
-def figure_json(chart: Chart) -> str:
-    """Figure data, layout and config as JSON; the same chart always gives the same text.
-
-    &, < and > are written as \\u escapes so the JSON can sit in an HTML attribute and pass
-    Python-Markdown (which would otherwise decode entities once more) unchanged.
-    """
-    figure = build_figure(chart).to_plotly_json()
-    payload = {"data": figure["data"], "layout": figure["layout"], "config": plot_config()}
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+def plot_json(plot: go.Figure) -> str:
+    """Data, layout and config of a plot as JSON that can sit in an HTML attribute; the same
+    chart always gives the same text."""
+    parts = plot.to_plotly_json()
+    payload = {"data": parts["data"], "layout": parts["layout"], "config": plot_config()}
+    return html_safe_json(payload, sort_keys=True)
 
 
 def plot_config() -> dict[str, Any]:
-    """plotly.js options shared by every chart (charts.js adds the German locale)."""
+    """plotly.js options shared by every chart, including the German locale."""
     return {
         "displaylogo": False,
         "responsive": True,
         "scrollZoom": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
         "toImageButtonOptions": {"format": "png", "scale": 2},
+        "locale": LOCALE,
+        "locales": {LOCALE: {"dictionary": UI_WORDS, "format": german.plotly_locale()}},
     }
 
 
-def chart_height(chart: Chart) -> int:
-    """Pixel height reserved for the plot, so the page does not jump when plotly.js draws it."""
-    if chart.kind == "line":
-        return 380
-    rows = len(_categories(chart.points))
-    bars_per_row = len(_groups(chart.points)) if chart.kind == "grouped_bar" else 1
-    return 110 + rows * (24 + 22 * bars_per_row)
+def bar_height(chart: Chart) -> int:
+    """Pixel height reserved for a bar chart, so the page does not jump when plotly.js draws it."""
+    return _rows_height(chart, bars_per_row=1)
 
 
-def source_ids(chart: Chart) -> list[str]:
-    """Ids of the sources the chart rests on, in order of first use."""
-    ids = [point.source for point in chart.points]
-    if chart.reference and chart.reference.source:
-        ids.append(chart.reference.source)
-    return list(dict.fromkeys(ids))
+def grouped_bar_height(chart: Chart) -> int:
+    return _rows_height(chart, bars_per_row=len(_groups(chart.points)))
 
 
-def table_rows(chart: Chart) -> list[ChartRow]:
-    """The chart's numbers as the data table shows them: exact, German, with qualifier."""
-    rows = [
-        ChartRow(
-            label=point.label,
-            position=_position(point),
-            value=value_text(chart, point.value, point.qualifier),
-            note=point.note or "",
-            source=point.source,
-        )
-        for point in chart.points
-    ]
-    if chart.reference:
-        reference = chart.reference
-        note = "" if reference.source else "ohne Quelle"
-        rows.append(
-            ChartRow(
-                reference.label,
-                "Referenzlinie",
-                value_text(chart, reference.value),
-                note,
-                reference.source or "",
-            )
-        )
-    return rows
-
-
-# ---------------------------------------------------------------------------------------------
-# Number formatting
-# ---------------------------------------------------------------------------------------------
+def line_height(chart: Chart) -> int:
+    return LINE_HEIGHT
 
 
 def value_text(
     chart: Chart, value: float, qualifier: str | None = None, short: bool = False
 ) -> str:
     """A value as hover and table print it ('rund 1,6 Mrd. US-Dollar'); short for bar labels."""
-    size, word = _value_scale(chart, value)
-    shown = value / size
-    if short:
-        number = german.number(shown, 1 if chart.unit == "percent" else _decimals(shown, 1))
-    else:
-        number = german.number(shown, _decimals(shown, 3))
-    if chart.unit == "percent" and value > 0:
-        number = "+" + number
-    text = number + _unit_suffix(chart, word, short)
-    if qualifier:
-        prefix = SHORT_QUALIFIERS[qualifier] if short else german.QUALIFIERS[qualifier]
-        text = f"{prefix} {text}"
-    return text
+    return german.amount(
+        value,
+        chart.unit,
+        counted=chart.counted,
+        qualifier=qualifier,
+        style="short" if short else "exact",
+        signed=chart.unit == "percent",
+    )
 
 
 def axis_title(chart: Chart) -> str:
     """Title of the value axis, naming the unit and the scale of the ticks."""
     _, word = _scale(chart)
-    titles = {
-        "usd": f"{word} US-Dollar".strip(),
-        "percent": "Veränderung in %",
-        "points": "Punkte",
-        "count": f"{word} {chart.counted or ''}".strip(),
-    }
-    return titles[chart.unit]
+    if chart.unit == "percent":
+        return "Veränderung in %"
+    unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
+    return f"{word} {unit_word}".strip()
+
+
+def _rows_height(chart: Chart, bars_per_row: int) -> int:
+    rows = len(_categories(chart.points))
+    return 110 + rows * (24 + 22 * bars_per_row)
 
 
 def _scale(chart: Chart) -> tuple[float, str]:
     """Divisor and word ('Mrd.') of the value axis: those of the smallest value."""
     values = [abs(point.value) for point in chart.points if point.value]
-    return _value_scale(chart, min(values)) if values else (1, "")
-
-
-def _value_scale(chart: Chart, value: float) -> tuple[float, str]:
-    """Divisor and word for one value: '1,6 Mrd.' reads better than '1.600 Mio.'."""
-    if chart.unit not in ("usd", "count"):
+    if chart.unit not in german.SCALED_UNITS or not values:
         return 1, ""
-    for size, word in german.SCALES:
-        if abs(value) >= size:
-            return size, word
-    return 1, ""
-
-
-def _unit_suffix(chart: Chart, word: str, short: bool) -> str:
-    if chart.unit == "percent":
-        return f"{german.NARROW_NBSP}%"
-    words = [word] if short else [word, UNIT_WORDS[chart.unit] or (chart.counted or "")]
-    words = [w for w in words if w]
-    return german.NBSP + german.NBSP.join(words) if words else ""
-
-
-def _decimals(value: float, most: int) -> int:
-    """Fewest decimals (up to `most`) that show `value` without rounding it."""
-    for decimals in range(most + 1):
-        if math.isclose(round(value, decimals), value, abs_tol=1e-9):
-            return decimals
-    return most
-
-
-def _position(point: ChartPoint) -> str:
-    if point.date:
-        return german.date(point.date)
-    return point.group or ""
+    return german.scale(min(values))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,16 +114,16 @@ def _position(point: ChartPoint) -> str:
 
 def build_bar(chart: Chart) -> go.Figure:
     """Horizontal bars, one per point, in file order from top to bottom."""
-    figure = go.Figure(layout=base_layout(chart))
-    figure.add_trace(_bar_trace(chart, chart.points, name="", color=COLORS["main"]))
-    figure.update_layout(showlegend=False)
-    _add_reference(figure, chart)
-    return figure
+    plot = go.Figure(layout=bar_layout(chart))
+    plot.add_trace(_bar_trace(chart, chart.points, name="", color=COLORS["main"]))
+    plot.update_layout(showlegend=False)
+    _add_reference(plot, chart)
+    return plot
 
 
 def build_grouped_bar(chart: Chart) -> go.Figure:
     """Horizontal bars grouped by `group`; groups differ in colour and in hatching."""
-    figure = go.Figure(layout=base_layout(chart))
+    plot = go.Figure(layout=bar_layout(chart))
     for index, group in enumerate(_groups(chart.points)):
         points = [point for point in chart.points if point.group == group]
         color = GROUP_COLORS[index % len(GROUP_COLORS)]
@@ -230,37 +134,39 @@ def build_grouped_bar(chart: Chart) -> go.Figure:
             "fgopacity": 0.35,
             "solidity": 0.3,
         }
-        figure.add_trace(trace)
-    figure.update_layout(barmode="group", legend_traceorder="normal")
-    _add_reference(figure, chart)
-    return figure
+        plot.add_trace(trace)
+    plot.update_layout(barmode="group", legend_traceorder="normal")
+    _add_reference(plot, chart)
+    return plot
 
 
 def build_diverging_bar(chart: Chart) -> go.Figure:
     """Losses left, gains right of a marked zero line: colour, side and sign tell them apart."""
-    figure = go.Figure(layout=base_layout(chart))
+    plot = go.Figure(layout=bar_layout(chart))
     for name, color, picks in (
         ("Minus", COLORS["loss"], lambda value: value < 0),
         ("Plus", COLORS["gain"], lambda value: value >= 0),
     ):
         points = [point for point in chart.points if picks(point.value)]
         if points:
-            figure.add_trace(_bar_trace(chart, points, name=name, color=color))
+            # Long bars carry their label inside, clear of the category names.
+            trace = _bar_trace(chart, points, name=name, color=color, text_position="auto")
+            plot.add_trace(trace)
     categories = [_plot_text(point.label) for point in chart.points]
-    figure.update_layout(
+    plot.update_layout(
         barmode="relative",
         yaxis={"categoryorder": "array", "categoryarray": categories},
         xaxis={"zeroline": True, "zerolinewidth": 2, "zerolinecolor": COLORS["ink"]},
     )
-    return figure
+    return plot
 
 
 def build_line(chart: Chart) -> go.Figure:
     """One line per label over dates, every observation marked; annotations point at days."""
-    figure = go.Figure(layout=base_layout(chart))
+    plot = go.Figure(layout=base_layout())
     for index, label in enumerate(_categories(chart.points)):
         points = [point for point in chart.points if point.label == label]
-        figure.add_trace(
+        plot.add_trace(
             go.Scatter(
                 x=[point.date.isoformat() for point in points],
                 y=[point.value for point in points],
@@ -272,8 +178,8 @@ def build_line(chart: Chart) -> go.Figure:
                 hovertemplate="%{customdata[0]}<extra></extra>",
             )
         )
-    figure.update_layout(
-        showlegend=len(figure.data) > 1,
+    plot.update_layout(
+        showlegend=len(plot.data) > 1,
         hovermode="closest",
         xaxis={"type": "date", "tickformat": "%-d. %b", "title": {"text": ""}},
         yaxis=_line_value_axis(chart),
@@ -282,15 +188,7 @@ def build_line(chart: Chart) -> go.Figure:
             for index, item in enumerate(chart.annotations)
         ],
     )
-    return figure
-
-
-BUILDERS: dict[str, Callable[[Chart], go.Figure]] = {
-    "bar": build_bar,
-    "grouped_bar": build_grouped_bar,
-    "diverging_bar": build_diverging_bar,
-    "line": build_line,
-}
+    return plot
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,7 +196,7 @@ BUILDERS: dict[str, Callable[[Chart], go.Figure]] = {
 # ---------------------------------------------------------------------------------------------
 
 
-def base_layout(chart: Chart) -> dict[str, Any]:
+def base_layout() -> dict[str, Any]:
     """Layout every chart shares: German separators, transparent background, light colours.
 
     `meta.xp_dark` maps each light colour to its dark-scheme twin; charts.js swaps them when the
@@ -306,7 +204,7 @@ def base_layout(chart: Chart) -> dict[str, Any]:
     """
     layout: dict[str, Any] = {
         "template": {},
-        "separators": ",.",
+        "separators": german.plotly_locale()["decimal"] + german.plotly_locale()["thousands"],
         "font": {"family": FONT, "size": 13, "color": COLORS["ink"]},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
@@ -320,20 +218,25 @@ def base_layout(chart: Chart) -> dict[str, Any]:
         "xaxis": {"automargin": True, "gridcolor": COLORS["grid"], "linecolor": COLORS["grid"]},
         "yaxis": {"automargin": True, "gridcolor": COLORS["grid"], "linecolor": COLORS["grid"]},
     }
-    if chart.kind != "line":
-        layout["margin"]["r"] = 40
-        layout["xaxis"].update(_value_axis(chart))
-        rows = len(_categories(chart.points))
-        layout["yaxis"].update(
-            {
-                "type": "category",
-                "showticklabels": False,
-                "showgrid": False,
-                "range": [rows - 0.5, -0.9],
-            }
-        )  # top to bottom, room for a name
-        layout["bargap"] = BAR_GAP
-        layout["annotations"] = _row_labels(chart)
+    return layout
+
+
+def bar_layout(chart: Chart) -> dict[str, Any]:
+    """The shared layout with a horizontal value axis and one row per category."""
+    layout = base_layout()
+    layout["margin"]["r"] = 40
+    layout["xaxis"].update(_value_axis(chart))
+    rows = len(_categories(chart.points))
+    layout["yaxis"].update(
+        {
+            "type": "category",
+            "showticklabels": False,
+            "showgrid": False,
+            "range": [rows - 0.5, -0.9],
+        }
+    )  # top to bottom, room for a name
+    layout["bargap"] = BAR_GAP
+    layout["annotations"] = _row_labels(chart)
     return layout
 
 
@@ -383,7 +286,9 @@ def _value_axis(chart: Chart) -> dict[str, Any]:
     return axis
 
 
-def _bar_trace(chart: Chart, points: list[ChartPoint], name: str, color: str) -> go.Bar:
+def _bar_trace(
+    chart: Chart, points: list[ChartPoint], name: str, color: str, text_position: str = "outside"
+) -> go.Bar:
     size, _ = _scale(chart)
     return go.Bar(
         orientation="h",
@@ -391,8 +296,7 @@ def _bar_trace(chart: Chart, points: list[ChartPoint], name: str, color: str) ->
         y=[_plot_text(point.label) for point in points],
         x=[point.value / size for point in points],
         text=[value_text(chart, point.value, point.qualifier, short=True) for point in points],
-        # Long bars of a diverging chart carry their label inside, clear of the category names.
-        textposition="auto" if chart.kind == "diverging_bar" else "outside",
+        textposition=text_position,
         insidetextfont={"color": COLORS["paper"]},
         outsidetextfont={"color": COLORS["ink"]},
         cliponaxis=False,
@@ -402,16 +306,16 @@ def _bar_trace(chart: Chart, points: list[ChartPoint], name: str, color: str) ->
     )
 
 
-def _add_reference(figure: go.Figure, chart: Chart) -> None:
+def _add_reference(plot: go.Figure, chart: Chart) -> None:
     """A dashed line across the bars at the reference value, labelled in words."""
     if not chart.reference:
         return
     size, _ = _scale(chart)
     value = chart.reference.value / size
     line = {"color": COLORS["reference"], "width": 2, "dash": "dash"}
-    figure.add_shape(type="line", xref="x", yref="paper", x0=value, x1=value, y0=0, y1=1, line=line)
+    plot.add_shape(type="line", xref="x", yref="paper", x0=value, x1=value, y0=0, y1=1, line=line)
     label = _plot_text(chart.reference.label)
-    figure.add_annotation(
+    plot.add_annotation(
         x=value,
         xref="x",
         y=1,
@@ -521,7 +425,3 @@ BAR_GAP = 0.4  # share of a row between bars; the category name sits in it
 GROUP_PATTERNS = ("", "/")
 
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'
-
-UNIT_WORDS = {"usd": "US-Dollar", "percent": "", "points": "Punkte", "count": ""}
-
-SHORT_QUALIFIERS = {"about": "≈", "more_than": ">", "up_to": "≤", "at_least": "≥"}

@@ -1,0 +1,84 @@
+"""What the chart() macro prints for one chart: the plot as JSON, its reserved height and the
+data table, all from the table of chart kinds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import german
+from .chartkinds import CHART_KINDS
+from .chartplot import plot_json, value_text
+
+if TYPE_CHECKING:
+    from .models import Chart, ChartPoint
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One line of the data table under a chart, German-formatted."""
+
+    label: str
+    position: str  # group or date; empty for kinds without a position
+    value: str
+    note: str
+    source: str  # source id, or "" for an unsourced reference value
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """Everything the chart() macro prints for one chart."""
+
+    plot_json: str
+    height: int
+    rows: list[ChartRow]
+    source_ids: list[str]
+    position_header: str
+
+
+def chart_view(chart: Chart) -> ChartView:
+    """The plot JSON, reserved height and data table of a chart."""
+    kind = CHART_KINDS[chart.kind]
+    return ChartView(
+        plot_json=plot_json(kind.plot(chart)),
+        height=kind.height(chart),
+        rows=table_rows(chart),
+        source_ids=source_ids(chart),
+        position_header=kind.position_header,
+    )
+
+
+def source_ids(chart: Chart) -> list[str]:
+    """Ids of the sources the chart rests on, in order of first use."""
+    ids = [point.source for point in chart.points]
+    if chart.reference and chart.reference.source:
+        ids.append(chart.reference.source)
+    return list(dict.fromkeys(ids))
+
+
+def table_rows(chart: Chart) -> list[ChartRow]:
+    """The chart's numbers as the data table shows them: exact, German, with qualifier."""
+    rows = [
+        ChartRow(
+            label=point.label,
+            position=_position(chart, point),
+            value=value_text(chart, point.value, point.qualifier),
+            note=point.note or "",
+            source=point.source,
+        )
+        for point in chart.points
+    ]
+    if chart.reference:
+        reference = chart.reference
+        note = "" if reference.source else "ohne Quelle"
+        value = value_text(chart, reference.value)
+        rows.append(ChartRow(reference.label, "Referenzlinie", value, note, reference.source or ""))
+    return rows
+
+
+def _position(chart: Chart, point: ChartPoint) -> str:
+    position = CHART_KINDS[chart.kind].position
+    value = getattr(point, position) if position else None
+    if value is None:
+        return ""
+    return german.date(value) if position == "date" else value

@@ -1,0 +1,121 @@
+"""One build of an explainer site, as plain functions: load the data, then produce every file
+the engine adds to the site (claim pages, chart downloads, share images, robots.txt).
+
+The MkDocs hooks are thin adapters on top of this module; another site generator would need new
+adapters only. `current_build()` hands the build that the first hook loaded to the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+
+from . import metadata
+from .downloads import chart_downloads
+from .load import load_site_data
+from .render import Renderer, make_environment
+from .shareimage import Card, render_card
+from .sitedata import SiteData
+
+CLAIM_PAGE_TEMPLATE = "explainer/claim_page.md"
+TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
+SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the engine writes: its Markdown source and its title (HTML-escaped, because
+    themes print titles unescaped)."""
+
+    source: str
+    title: str
+
+
+@dataclass
+class SiteBuild:
+    """What one build knows after loading the data."""
+
+    data: SiteData
+    renderer: Renderer
+    claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
+
+    def docs_files(self) -> dict[str, str]:
+        """Path below docs/ -> content of every generated page and download."""
+        files = {path: page.source for path, page in self.claim_pages.items()}
+        for chart in self.data.charts:
+            files.update(chart_downloads(chart, self.data.by_id["source"]))
+        return files
+
+    def site_files(self, site_url: str, description: str) -> dict[str, bytes | str]:
+        """Path below the built site -> content of the share images and robots.txt."""
+        files: dict[str, bytes | str] = {
+            metadata.share_image_path(name): render_card(card)
+            for name, card in self.share_cards(site_url, description).items()
+        }
+        files["robots.txt"] = metadata.robots_txt(site_url)
+        return files
+
+    def share_cards(self, site_url: str, description: str) -> dict[str, Card]:
+        """Image name -> card: one for the site, one per claim."""
+        data, footer = self.data, _address_without_scheme(site_url)
+        title = data.site.title
+        count = f"{len(data.claims)} Aussagen geprüft"
+        cards = {metadata.SITE_IMAGE: Card(title, description, count, SITE_CARD_COLOR, footer)}
+        for claim in data.claims:
+            verdict = data.by_id["verdict"][claim.verdict]
+            cards[claim.id] = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
+        return cards
+
+
+def load_build(project_dir: Path) -> SiteBuild:
+    """Load and validate `project_dir`/data (raises DataError) and keep it as the current build."""
+    data = load_site_data(project_dir / "data")
+    build = SiteBuild(data, Renderer(data, make_environment()))
+    build.claim_pages = {
+        claim_page_path(data, claim.id): _claim_page(claim.id, claim.quote) for claim in data.claims
+    }
+    global _current
+    _current = build
+    return build
+
+
+def current_build() -> SiteBuild:
+    """The build loaded last in this process (MkDocs: by the explainer hook's on_config)."""
+    assert _current is not None, "load_build() runs before anything uses the build"
+    return _current
+
+
+def claim_page_path(data: SiteData, claim_id: str) -> str:
+    """Path below docs/ of a claim's generated page."""
+    return f"{data.site.paths.claims}/{claim_id}.md"
+
+
+def write_files(files: dict[str, bytes | str], folder: Path) -> None:
+    """Write generated files below `folder`, for a generator without MkDocs' File objects."""
+    for path, content in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, "utf-8")
+
+
+_current: SiteBuild | None = None
+
+
+def _claim_page(claim_id: str, quote: str) -> GeneratedPage:
+    source = (
+        f'{{% set claim = data.by_id.claim["{claim_id}"] %}}'
+        f'{{% include "{CLAIM_PAGE_TEMPLATE}" %}}\n'
+    )
+    title = str(escape(f"„{metadata.shorten(quote, TITLE_LENGTH)}“"))
+    return GeneratedPage(source, title)
+
+
+def _address_without_scheme(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")

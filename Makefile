@@ -4,13 +4,16 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
+# mkdocs or properdocs (a maintained MkDocs 1.6 fork): both build this site the same way.
+GENERATOR ?= mkdocs
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 FONT_DIR ?= $(or $(EXPLAINER_FONT_DIR),/usr/share/fonts/truetype/dejavu)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser fonts serve build deploy test schema bench clean
+.PHONY: help install browser fonts check serve build deploy test schema bench links lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,11 +31,14 @@ browser: ## Install Debian's Chromium for the browser tests (if missing)
 fonts: ## Install Debian's DejaVu fonts for the share images (if missing)
 	@test -f $(FONT_DIR)/DejaVuSans-Bold.ttf || ./.ci/install-fonts
 
-serve: $(INSTALLED) fonts ## Serve the site on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
+	@$(ENGINE) check .
 
-build: $(INSTALLED) fonts ## Build the site into site/ (strict: any warning fails)
-	$(VENV)/bin/mkdocs build --strict
+serve: $(INSTALLED) fonts schema ## Serve the site on http://127.0.0.1:8000 with live reload
+	$(VENV)/bin/$(GENERATOR) serve --dev-addr 127.0.0.1:8000
+
+build: $(INSTALLED) fonts schema ## Build the site into site/ (strict: any warning fails)
+	$(VENV)/bin/$(GENERATOR) build --strict
 
 deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
 	CI_DEPLOY=1 $(VENV)/bin/mkdocs gh-deploy --strict
@@ -44,8 +50,8 @@ lint: $(INSTALLED) ## Check Python style (ruff)
 test: $(INSTALLED) browser fonts lint ## Run every test (lint, build, data errors, browser)
 	$(PYTHON) -m pytest
 
-schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/
-	cd hooks && ../$(PYTHON) -m explainer.schema ../data/schema
+schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
+	@$(ENGINE) schema .
 
 bench: $(INSTALLED) ## Print page weight and build time
 	$(PYTHON) bench/page_weight.py

@@ -9,29 +9,26 @@ Bytes are counted raw and gzip-compressed (level 6, as typical web servers send 
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from localweb import launch_chromium, serve_folder
 from playwright.sync_api import Browser, sync_playwright
+from sitebuild import ROOT, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"text page (index)": "", "chart page (zahlen)": "zahlen/"}
 CHART_PAGE_BUDGET = 600 * 1024  # bytes, gzip, everything the chart page transfers
-KINDS = ("html", "css", "js", "data", "other")
+RESOURCE_TYPES = ("html", "css", "js", "data", "other")
 
 
 @dataclass
 class Weight:
-    """Bytes one page transferred, by kind, raw and gzip-compressed."""
+    """Bytes one page transferred, by resource type, raw and gzip-compressed."""
 
-    raw: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    gzip: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    raw: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESOURCE_TYPES, 0))
+    gzip: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESOURCE_TYPES, 0))
     urls: list[str] = field(default_factory=list)
 
     @property
@@ -42,10 +39,10 @@ class Weight:
     def total_gzip(self) -> int:
         return sum(self.gzip.values())
 
-    def add(self, url: str, kind: str, body: bytes) -> None:
+    def add(self, url: str, resource_type: str, body: bytes) -> None:
         self.urls.append(url)
-        self.raw[kind] += len(body)
-        self.gzip[kind] += len(gzip.compress(body, compresslevel=6))
+        self.raw[resource_type] += len(body)
+        self.gzip[resource_type] += len(gzip.compress(body, compresslevel=6))
 
 
 def measure_page(browser: Browser, url: str) -> Weight:
@@ -62,30 +59,22 @@ def measure_page(browser: Browser, url: str) -> Weight:
     for response in responses:
         if response.status < 300:
             weight.add(
-                response.url, _kind(response.url, response.request.resource_type), response.body()
+                response.url,
+                _resource_type(response.url, response.request.resource_type),
+                response.body(),
             )
     context.close()
     return weight
 
 
-def build_site(site_dir: Path) -> float:
-    """Run `mkdocs build --strict` into `site_dir`; return its wall time in seconds."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-    )
-    return time.perf_counter() - started
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         site_dir = Path(folder) / "site"
-        seconds = build_site(site_dir)
-        print(f"==> mkdocs build --strict: {seconds:.2f} s wall time")
+        build = build_site(ROOT, site_dir)
+        if build.returncode:
+            print(build.output)
+            return 1
+        print(f"==> mkdocs build --strict: {build.seconds:.2f} s wall time")
         server, base = serve_folder(site_dir)
         try:
             with sync_playwright() as playwright:
@@ -108,24 +97,25 @@ def main() -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _kind(url: str, resource_type: str) -> str:
+def _resource_type(url: str, browser_type: str) -> str:
     path = url.split("?", 1)[0]
-    if resource_type == "document" or path.endswith((".html", "/")):
+    if browser_type == "document" or path.endswith((".html", "/")):
         return "html"
-    if resource_type == "stylesheet" or path.endswith(".css"):
+    if browser_type == "stylesheet" or path.endswith(".css"):
         return "css"
-    if resource_type == "script" or path.endswith(".js"):
+    if browser_type == "script" or path.endswith(".js"):
         return "js"
-    if path.endswith((".json", ".csv", ".xml")) or resource_type in ("fetch", "xhr"):
+    if path.endswith((".json", ".csv", ".xml")) or browser_type in ("fetch", "xhr"):
         return "data"
     return "other"
 
 
 def _print_weight(name: str, weight: Weight) -> None:
     print(f"\n{name}: {len(weight.urls)} requests")
-    print(f"  {'kind':<6} {'raw':>10} {'gzip':>10}")
-    for kind in KINDS:
-        print(f"  {kind:<6} {_kb(weight.raw[kind]):>10} {_kb(weight.gzip[kind]):>10}")
+    print(f"  {'type':<6} {'raw':>10} {'gzip':>10}")
+    for resource_type in RESOURCE_TYPES:
+        raw, packed = weight.raw[resource_type], weight.gzip[resource_type]
+        print(f"  {resource_type:<6} {_kb(raw):>10} {_kb(packed):>10}")
     print(f"  {'total':<6} {_kb(weight.total_raw):>10} {_kb(weight.total_gzip):>10}")
 
 

@@ -1,47 +1,21 @@
-"""Shared fixtures: build a real site into a temporary folder and read its pages."""
+"""Shared fixtures: the real site's data, the real site built into a temporary folder, and
+writable copies of the mini site (another topic, built by the same engine)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from explainer.load import load_site_data
+from explainer.sitedata import SiteData
+from sitebuild import ROOT, BuiltSite, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 MINI_SITE = ROOT / "tests" / "sites" / "mini"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
-
-@dataclass(frozen=True)
-class Build:
-    """Result of one `mkdocs build --strict`."""
-
-    site_dir: Path
-    returncode: int
-    output: str
-
-    def page(self, path: str) -> str:
-        """HTML of a built page, e.g. 'faq/' or 'index.html'."""
-        target = self.site_dir / path
-        return (target / "index.html" if target.is_dir() else target).read_text("utf-8")
-
-
-def build_site(project_dir: Path, site_dir: Path) -> Build:
-    """Run a strict build the way a maintainer does and capture what it printed."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=False,
-    )
-    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+__all__ = ["MINI_SITE", "MKDOCS", "ROOT", "BuiltSite", "build_site", "copy_mini_site"]
 
 
 def copy_mini_site(target: Path) -> Path:
@@ -53,7 +27,13 @@ def copy_mini_site(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def data() -> SiteData:
+    """The real site's validated data."""
+    return load_site_data(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built once per test worker."""
     build = build_site(ROOT, tmp_path_factory.mktemp("site"))
     assert build.returncode == 0, build.output

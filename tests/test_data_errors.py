@@ -1,15 +1,23 @@
 """Broken data stops the build with one clear message per mistake: file, line, field, expectation.
 
-Each case breaks one thing in a copy of the mini site and runs the real `mkdocs build --strict`.
+Each case breaks one thing in a copy of the mini site's data and runs the loader, which the build
+and `make check` share; a few full builds check that the same message reaches the editor through
+MkDocs and through the command line, without a traceback and without a half-built site.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_mini_site
+from conftest import MINI_SITE, ROOT, build_site, copy_mini_site
+from explainer.errors import DataError
+from explainer.load import load_site_data
+from explainer.render import PageError, Renderer, make_environment
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -29,7 +37,12 @@ CASES = [
         "data/claims.yaml:5: YAML syntax error: expected ',' or ']', but got ':'"
         " (while parsing a flow sequence that starts on line 4)",
     ),
-    ("empty-file", "figures.yaml", lambda text: "", "data/figures.yaml:1: file is empty"),
+    (
+        "empty-file",
+        "figures.yaml",
+        lambda text: "",
+        "data/figures.yaml:1: file is empty (expected YAML data)",
+    ),
     (
         "unknown-key",
         "claims.yaml",
@@ -183,19 +196,45 @@ CASES = [
         "data/site.yaml:1: expected a mapping with the key(s): title, updated, article, key_claims,"
         " key_figures, paths",
     ),
+    (
+        "not-a-finite-number",
+        "figures.yaml",
+        replace("value: 125000", "value: .inf"),
+        "data/figures.yaml:4: figures[0].value: inf is not allowed"
+        " (expected a finite number, not .nan or .inf)",
+    ),
+    (
+        "nan-in-a-chart",
+        "series/parkflaeche.yaml",
+        replace("value: 125000", "value: .nan"),
+        "data/series/parkflaeche.yaml:15: points[1].value: nan is not allowed"
+        " (expected a finite number, not .nan or .inf)",
+    ),
+    (
+        "alias",
+        "claims.yaml",
+        replace("verdict: stimmt-nicht", "verdict: &v stimmt-nicht\n    topic2: *v"),
+        "data/claims.yaml:5: YAML anchors and aliases (&name, *name) are not allowed in data files"
+        " (write the value out)",
+    ),
+    (
+        "reserved-id",
+        "claims.yaml",
+        replace("id: park-schoen", "id: site"),
+        "data/claims.yaml:13: claims[1].id: id 'site' is taken by the site's share image"
+        " (assets/share/site.png) (expected another id)",
+    ),
+    (
+        "mapping-as-key",
+        "site.yaml",
+        lambda text: "? [a, b]\n: c\n" + text,
+        "data/site.yaml:1: a key must be a plain word",
+    ),
 ]
 
 
-@pytest.mark.parametrize(
-    ("file_name", "break_file", "expected"),
-    [case[1:] for case in CASES],
-    ids=[case[0] for case in CASES],
-)
-def test_broken_data_stops_the_build_with_a_clear_message(
-    tmp_path: Path, file_name: str, break_file: Callable, expected: str
-) -> None:
-    project = copy_mini_site(tmp_path / "project")
-    path = project / "data" / file_name
+def break_data(data_dir: Path, file_name: str, break_file: Callable) -> None:
+    path = data_dir / file_name
     broken = break_file(path.read_text("utf-8"))
     if broken is None:
         path.unlink()
@@ -204,30 +243,113 @@ def test_broken_data_stops_the_build_with_a_clear_message(
     else:
         path.write_text(broken, "utf-8")
 
+
+def problems_of(data_dir: Path) -> str:
+    with pytest.raises(DataError) as error:
+        load_site_data(data_dir)
+    return str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "break_file", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_broken_data_is_reported_with_a_clear_message(
+    tmp_path: Path, file_name: str, break_file: Callable, expected: str
+) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    break_data(data_dir, file_name, break_file)
+
+    message = problems_of(data_dir)
+
+    assert f"  {expected}" in message.splitlines(), message
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    break_data(data_dir, "claims.yaml", replace("verdict: stimmt-nicht", "verdict: fasch"))
+    (data_dir / "figures.yaml").write_text("", "utf-8")
+
+    message = problems_of(data_dir)
+
+    assert message.startswith("The data has 2 problems; nothing was built:")
+    assert "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict" in message
+    assert "data/figures.yaml:1: file is empty" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# The same messages through MkDocs and through `make check`
+# ---------------------------------------------------------------------------------------------
+
+ONE_MISTAKE = ("claims.yaml", replace("verdict: stimmt-nicht", "verdict: fasch"))
+EXPECTED = "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict"
+
+
+def test_broken_data_stops_the_build_without_a_traceback_or_a_site(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    break_data(project / "data", *ONE_MISTAKE)
+
     build = build_site(project, tmp_path / "site")
 
     assert build.returncode != 0
     assert "Traceback" not in build.output
-    assert expected in build.output, build.output
+    assert "The data has 1 problem; nothing was built:" in build.output
+    assert EXPECTED in build.output, build.output
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:
+def test_check_prints_the_builds_message_and_fails(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
-    claims = project / "data" / "claims.yaml"
-    claims.write_text(
-        replace("verdict: stimmt-nicht", "verdict: fasch")(claims.read_text("utf-8")), "utf-8"
-    )
-    (project / "data" / "figures.yaml").write_text("", "utf-8")
+    break_data(project / "data", *ONE_MISTAKE)
 
-    build = build_site(project, tmp_path / "site")
+    result = check(project)
 
-    assert "The data has 2 problems; nothing was built:" in build.output
-    assert "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict" in build.output
-    assert "data/figures.yaml:1: file is empty" in build.output
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == problems_of(project / "data") + "\n"
+    assert EXPECTED in result.stderr
 
 
-def test_unknown_name_in_a_page_names_page_and_line(tmp_path: Path) -> None:
+def test_check_on_the_real_data_prints_nothing_and_is_fast() -> None:
+    import time
+
+    started = time.perf_counter()
+    result = check(ROOT)
+    seconds = time.perf_counter() - started
+
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert seconds < 1.0, f"make check took {seconds:.2f} s"
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", "check", str(project)],
+        cwd=ROOT / "hooks", capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Mistakes in pages
+# ---------------------------------------------------------------------------------------------
+
+
+def render(markdown_text: str) -> str:
+    renderer = Renderer(load_site_data(MINI_SITE / "data"), make_environment())
+    return renderer.render_page(markdown_text, "index.md", "docs/index.md")
+
+
+def test_unknown_name_in_a_page_names_page_and_line() -> None:
+    with pytest.raises(PageError, match=r"^docs/index.md:3: 'nicht_definiert' is undefined$"):
+        render("# Titel\n\n{{ nicht_definiert }}\n")
+
+
+def test_template_syntax_error_in_a_page_names_page_and_line() -> None:
+    with pytest.raises(PageError, match=r"^docs/index.md:2: Unexpected end of template"):
+        render("# Titel\n{% for claim in claims %}\n")
+
+
+def test_a_page_mistake_stops_the_build_with_page_and_line(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
     page = project / "docs" / "index.md"
     page.write_text(page.read_text("utf-8") + "\n{{ nicht_definiert }}\n", "utf-8")
@@ -237,15 +359,3 @@ def test_unknown_name_in_a_page_names_page_and_line(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert "Traceback" not in build.output
     assert "docs/index.md:7: 'nicht_definiert' is undefined" in build.output, build.output
-
-
-def test_template_syntax_error_in_a_page_names_page_and_line(tmp_path: Path) -> None:
-    project = copy_mini_site(tmp_path / "project")
-    page = project / "docs" / "index.md"
-    page.write_text(page.read_text("utf-8") + "\n{% for claim in claims %}\n", "utf-8")
-
-    build = build_site(project, tmp_path / "site")
-
-    assert build.returncode != 0
-    assert "Traceback" not in build.output
-    assert "docs/index.md:7: Unexpected end of template." in build.output, build.output

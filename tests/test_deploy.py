@@ -7,6 +7,7 @@ import filecmp
 import gzip
 import http.server
 import os
+import re
 import subprocess
 import threading
 import urllib.error
@@ -18,9 +19,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import MKDOCS, ROOT, Build, build_site, copy_mini_site
-from explainer.load import load_site_data
+from conftest import MKDOCS, ROOT, BuiltSite, build_site, copy_mini_site
 from explainer.metadata import date_epoch
+from explainer.sitedata import SiteData
 from htmlmeta import read_head
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -97,7 +98,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(site: Build) -> Iterator[str]:
+def served(site: BuiltSite) -> Iterator[str]:
     handler = partial(_SubPathHandler, directory=str(site.site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -135,8 +136,10 @@ def _local_links(page_url: str, html: str) -> set[str]:
     return links
 
 
-def test_pages_and_everything_they_link_resolve_under_the_sub_path(served: str) -> None:
-    claim_id = load_site_data(ROOT / "data").claims[0].id
+def test_pages_and_everything_they_link_resolve_under_the_sub_path(
+    served: str, data: SiteData
+) -> None:
+    claim_id = data.claims[0].id
     pages = ["", "faq/", "zahlen/", "impressum/", f"behauptungen/{claim_id}/"]
     checked: dict[str, int] = {}
     for page in pages:
@@ -165,7 +168,7 @@ def test_unknown_address_under_the_sub_path_gets_a_404_page_whose_links_work(ser
 # ---------------------------------------------------------------------------------------------
 
 
-def test_building_twice_gives_byte_identical_output(site: Build, tmp_path: Path) -> None:
+def test_building_twice_gives_byte_identical_output(site: BuiltSite, tmp_path: Path) -> None:
     again = build_site(ROOT, tmp_path / "again")
     assert again.returncode == 0, again.output
     first = sorted(p.relative_to(site.site_dir) for p in site.site_dir.rglob("*") if p.is_file())
@@ -195,3 +198,26 @@ def test_build_date_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
     day = datetime.date.fromisoformat(str(updated))
     assert int.from_bytes(compressed[4:8], "little") == date_epoch(day)  # gzip header mtime
     assert gzip.decompress(compressed).decode("utf-8") == sitemap
+
+
+# ---------------------------------------------------------------------------------------------
+# A second generator: ProperDocs, the maintained MkDocs 1.6 fork
+# ---------------------------------------------------------------------------------------------
+
+GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def test_properdocs_builds_the_same_site(site: BuiltSite, tmp_path: Path) -> None:
+    other = build_site(ROOT, tmp_path / "properdocs", generator="properdocs")
+    assert other.returncode == 0, other.output
+    files = sorted(p.relative_to(site.site_dir) for p in site.site_dir.rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(other.site_dir) for p in other.site_dir.rglob("*") if p.is_file()
+    )
+    different = []
+    for path in files:
+        ours, theirs = (site.site_dir / path).read_bytes(), (other.site_dir / path).read_bytes()
+        if ours != theirs and GENERATOR_TAG.sub(b"", ours) != GENERATOR_TAG.sub(b"", theirs):
+            different.append(str(path))
+    assert not different, different
+    assert b"ProperDocs" in (other.site_dir / "index.html").read_bytes()

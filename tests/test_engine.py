@@ -6,31 +6,31 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Build, build_site, copy_mini_site
+from conftest import BuiltSite, build_site, copy_mini_site
 
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
 
 
 @pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def mini(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     project = copy_mini_site(tmp_path_factory.mktemp("mini") / "project")
     build = build_site(project, project.parent / "site")
     assert build.returncode == 0, build.output
     return build
 
 
-def test_mini_site_builds_strictly_with_a_page_per_claim(mini: Build) -> None:
+def test_mini_site_builds_strictly_with_a_page_per_claim(mini: BuiltSite) -> None:
     for claim_id in ("park-schrumpft", "park-schoen"):
         assert (mini.site_dir / "pruefungen" / claim_id / "index.html").is_file()
 
 
-def test_generated_claim_pages_are_in_the_navigation(mini: Build) -> None:
+def test_generated_claim_pages_are_in_the_navigation(mini: BuiltSite) -> None:
     navigation = mini.page("index.html")
     assert 'href="pruefungen/park-schrumpft/"' in navigation
     assert 'href="pruefungen/park-schoen/"' in navigation
 
 
-def test_claim_page_shows_quote_verdict_figures_and_sources(mini: Build) -> None:
+def test_claim_page_shows_quote_verdict_figures_and_sources(mini: BuiltSite) -> None:
     page = mini.page("pruefungen/park-schrumpft")
     assert "„Der Park wird jedes Jahr deutlich kleiner.“</h1>" in page
     assert ">Stimmt nicht</span>" in page
@@ -39,12 +39,12 @@ def test_claim_page_shows_quote_verdict_figures_and_sources(mini: Build) -> None
     assert 'href="../../fragen/#wird-der-park-kleiner"' in page
 
 
-def test_every_page_shows_the_date_of_the_data(mini: Build) -> None:
+def test_every_page_shows_the_date_of_the_data(mini: BuiltSite) -> None:
     for page in mini.site_dir.rglob("index.html"):
         assert f"Stand der Daten: 1.{NBSP}Mai 2024" in page.read_text("utf-8"), page
 
 
-def test_citations_link_to_existing_anchors_on_the_sources_page(mini: Build) -> None:
+def test_citations_link_to_existing_anchors_on_the_sources_page(mini: BuiltSite) -> None:
     anchors = set(re.findall(r'id="(quelle-[a-z0-9-]+)"', mini.page("quellen")))
     cited = {
         anchor
@@ -85,7 +85,7 @@ def test_text_from_data_is_escaped_in_html(tmp_path: Path) -> None:
     assert "Eine &lt;/script&gt; Frage" in build.page("pruefungen/park-schoen")
 
 
-def test_generated_pages_have_previous_and_next_links(mini: Build) -> None:
+def test_generated_pages_have_previous_and_next_links(mini: BuiltSite) -> None:
     page = mini.page("pruefungen/park-schrumpft")
     assert 'class="md-footer__link md-footer__link--prev"' in page
     assert 'href="../park-schoen/" class="md-footer__link md-footer__link--next"' in page

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from explainer import german
 from explainer.models import Figure
+from explainer.render import figure_value
 
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
 
@@ -37,11 +38,12 @@ def test_number(value: float, decimals: int | None, expected: str) -> None:
     ],
 )
 def test_money(value: float, expected: str) -> None:
-    assert german.money(value) == expected
+    assert german.amount(value, "usd") == expected
 
 
 def test_money_per_unit() -> None:
-    assert german.money(0.55, per="Million Tokens") == f"0,55{NBSP}US-Dollar je Million Tokens"
+    text = german.amount(0.55, "usd", per="Million Tokens")
+    assert text == f"0,55{NBSP}US-Dollar je Million Tokens"
 
 
 @pytest.mark.parametrize(
@@ -53,12 +55,34 @@ def test_money_per_unit() -> None:
     ],
 )
 def test_percent(value: float, signed: bool, expected: str) -> None:
-    assert german.percent(value, signed=signed) == expected
+    assert german.amount(value, "percent", signed=signed) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "expected"),
+    [
+        (5_576_000, "exact", f"5,576{NBSP}Mio.{NBSP}US-Dollar"),
+        (5_576_000, "short", f"5,6{NBSP}Mio."),
+        (-16.97, "exact", f"{MINUS}16,97{NARROW}%"),
+    ],
+)
+def test_tables_show_every_decimal_and_bar_labels_are_short(
+    value: float, style: str, expected: str
+) -> None:
+    unit = "percent" if abs(value) < 100 else "usd"
+    assert german.amount(value, unit, style=style) == expected
 
 
 def test_date() -> None:
     assert german.date(datetime.date(2025, 1, 27)) == f"27.{NBSP}Januar 2025"
     assert german.date(datetime.date(2025, 3, 1)) == f"1.{NBSP}März 2025"
+    assert german.month(datetime.date(2025, 4, 1)) == "April 2025"
+
+
+def test_scale_words_come_from_the_locale_data() -> None:
+    assert german.scale(1_600_000_000) == (10**9, "Mrd.")
+    assert german.scale(4 * 10**12) == (10**12, "Bio.")
+    assert german.scale(999_999) == (1, "")
 
 
 def _figure(**fields: object) -> Figure:
@@ -81,4 +105,4 @@ def _figure(**fields: object) -> Figure:
     ],
 )  # fmt: skip
 def test_figure_value(fields: dict, expected: str) -> None:
-    assert german.figure_value(_figure(**fields)) == expected
+    assert figure_value(_figure(**fields)) == expected

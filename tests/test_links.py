@@ -6,24 +6,24 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, Build
-from explainer.load import load_site_data
+from conftest import BuiltSite
+from explainer.sitedata import SiteData
 from links import crawl, report
 
 
-def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
+def test_every_internal_link_and_anchor_resolves(site: BuiltSite) -> None:
     result = crawl(site.site_dir)
     assert not result.broken, "\n".join(result.broken)
 
 
-def test_external_links_are_reported_with_their_pages(site: Build) -> None:
+def test_external_links_are_reported_with_their_pages(site: BuiltSite, data: SiteData) -> None:
     text = report(crawl(site.site_dir))
-    for source in load_site_data(ROOT / "data").sources:
+    for source in data.sources:
         assert source.url in text
     assert "on: quellen/index.html" in text
 
 
-def test_a_dead_anchor_is_found(site: Build, tmp_path: Path) -> None:
+def test_a_dead_anchor_is_found(site: BuiltSite, tmp_path: Path) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site.site_dir, copy)
     anchors = copy / "index.html"

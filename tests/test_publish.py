@@ -9,15 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build
+from conftest import BuiltSite
 from explainer import jsonld, metadata
-from explainer.load import load_site_data
-from explainer.pages import TITLE_LENGTH
+from explainer.jsonhtml import html_safe_json
+from explainer.render import Renderer, make_environment
 from explainer.shareimage import Card, render_card, wrap
+from explainer.site import TITLE_LENGTH
+from explainer.sitedata import SiteData
 from htmlmeta import PageHead, read_head
 from PIL import Image
 
-DATA = load_site_data(ROOT / "data")
 SITE_URL = "https://example.github.io/deepseek-eingeordnet/"
 SHARE_TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "og:image:alt",
               "og:locale", "og:site_name", "twitter:card", "twitter:title",
@@ -25,7 +26,7 @@ SHARE_TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "og
 PAGE_KINDS = {"": "start", "faq/": "faq", "quellen/": "other", "methodik/": "other"}
 
 
-def _pages(site: Build) -> dict[str, PageHead]:
+def _pages(site: BuiltSite) -> dict[str, PageHead]:
     """Address below the site root -> head of every built page except the 404 page."""
     heads = {}
     for path in sorted(site.site_dir.rglob("index.html")):
@@ -35,7 +36,7 @@ def _pages(site: Build) -> dict[str, PageHead]:
     return heads
 
 
-def _local(site: Build, url: str) -> Path:
+def _local(site: BuiltSite, url: str) -> Path:
     assert url.startswith(SITE_URL), url
     return site.site_dir / url.removeprefix(SITE_URL)
 
@@ -45,9 +46,11 @@ def _local(site: Build, url: str) -> Path:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_every_page_has_title_description_canonical_and_share_tags(site: Build) -> None:
+def test_every_page_has_title_description_canonical_and_share_tags(
+    site: BuiltSite, data: SiteData
+) -> None:
     pages = _pages(site)
-    assert len(pages) > len(DATA.claims)
+    assert len(pages) > len(data.claims)
     for address, head in pages.items():
         assert head.lang == "de", address
         assert head.title and (address == "" or head.title != "DeepSeek – eingeordnet"), address
@@ -63,7 +66,7 @@ def test_every_page_has_title_description_canonical_and_share_tags(site: Build) 
         assert _local(site, head.meta["og:image"]).is_file(), address
 
 
-def test_structured_data_is_valid_json_on_every_page_kind(site: Build) -> None:
+def test_structured_data_is_valid_json_on_every_page_role(site: BuiltSite, data: SiteData) -> None:
     pages = _pages(site)
     types = {
         address: [item.get("@type") for item in head.jsonld] for address, head in pages.items()
@@ -72,17 +75,17 @@ def test_structured_data_is_valid_json_on_every_page_kind(site: Build) -> None:
         "WebSite", "Organization"}  # fmt: skip
     assert types["faq/"] == ["FAQPage"]
     assert types["quellen/"] == [] and types["methodik/"] == []
-    for claim in DATA.claims:
+    for claim in data.claims:
         assert types[f"behauptungen/{claim.id}/"] == ["ClaimReview"]
 
 
-def test_page_kinds_are_recognised() -> None:
-    kinds = {
-        path: metadata.page_kind(path, is_homepage=path == "index.md",
+def test_page_roles_are_recognised() -> None:
+    roles = {
+        path: metadata.page_role(path, is_homepage=path == "index.md",
                                  claim_pages={"behauptungen/x.md"}, faq_page="faq.md")
         for path in ("index.md", "behauptungen/x.md", "faq.md", "quellen.md")
     }  # fmt: skip
-    assert kinds == {"index.md": "start", "behauptungen/x.md": "claim", "faq.md": "faq",
+    assert roles == {"index.md": "start", "behauptungen/x.md": "claim", "faq.md": "faq",
                      "quellen.md": "other"}  # fmt: skip
 
 
@@ -91,8 +94,10 @@ def test_page_kinds_are_recognised() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_claim_pages_describe_themselves_with_their_summary(site: Build) -> None:
-    for claim in DATA.claims:
+def test_claim_pages_describe_themselves_with_their_summary(
+    site: BuiltSite, data: SiteData
+) -> None:
+    for claim in data.claims:
         head = read_head(site.page(f"behauptungen/{claim.id}"))
         description = head.meta["description"]
         assert len(description) <= metadata.DESCRIPTION_LENGTH
@@ -103,10 +108,12 @@ def test_claim_pages_describe_themselves_with_their_summary(site: Build) -> None
         assert head.meta["og:image"] == f"{SITE_URL}assets/share/{claim.id}.png"
 
 
-def test_claim_review_has_what_google_requires_and_recommends(site: Build) -> None:
-    values = jsonld.rating_values(DATA.verdicts)
-    for claim in DATA.claims:
-        verdict = DATA.verdict_by_id[claim.verdict]
+def test_claim_review_has_what_google_requires_and_recommends(
+    site: BuiltSite, data: SiteData
+) -> None:
+    values = jsonld.rating_values(data.verdicts)
+    for claim in data.claims:
+        verdict = data.by_id["verdict"][claim.verdict]
         review = read_head(site.page(f"behauptungen/{claim.id}")).jsonld[0]
         # required: claimReviewed, reviewRating.alternateName, url (same site)
         assert review["@context"] == "https://schema.org"
@@ -117,11 +124,11 @@ def test_claim_review_has_what_google_requires_and_recommends(site: Build) -> No
         # recommended: author, itemReviewed (Claim appearing in the article), datePublished
         assert review["author"]["@type"] == "Organization" and review["author"]["name"]
         assert review["publisher"] == review["author"]
-        assert review["datePublished"] == DATA.site.updated.isoformat()
+        assert review["datePublished"] == data.site.updated.isoformat()
         appearance = review["itemReviewed"]["appearance"]
         assert review["itemReviewed"]["@type"] == "Claim"
-        assert appearance["headline"] == DATA.site.article.title
-        assert appearance["publisher"]["name"] == DATA.site.article.publisher
+        assert appearance["headline"] == data.site.article.title
+        assert appearance["publisher"]["name"] == data.site.article.publisher
         if verdict.rated:
             assert rating["worstRating"] == 1 and rating["bestRating"] == max(values.values())
             assert rating["ratingValue"] == values[verdict.id]
@@ -129,11 +136,11 @@ def test_claim_review_has_what_google_requires_and_recommends(site: Build) -> No
             assert not {"ratingValue", "bestRating", "worstRating"} & set(rating), claim.id
 
 
-def test_rating_follows_the_scale_order_and_skips_opinions() -> None:
-    values = jsonld.rating_values(DATA.verdicts)
-    rated = [verdict.id for verdict in DATA.verdicts if verdict.rated]
+def test_rating_follows_the_scale_order_and_skips_opinions(data: SiteData) -> None:
+    values = jsonld.rating_values(data.verdicts)
+    rated = [verdict.id for verdict in data.verdicts if verdict.rated]
     assert [values[verdict_id] for verdict_id in rated] == list(range(len(rated), 0, -1))
-    assert all(verdict.id not in values for verdict in DATA.verdicts if not verdict.rated)
+    assert all(verdict.id not in values for verdict in data.verdicts if not verdict.rated)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,10 +148,12 @@ def test_rating_follows_the_scale_order_and_skips_opinions() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_faq_page_lists_every_question_with_a_plain_text_answer(site: Build) -> None:
+def test_faq_page_lists_every_question_with_a_plain_text_answer(
+    site: BuiltSite, data: SiteData
+) -> None:
     faq = read_head(site.page("faq")).jsonld[0]
     assert faq["@context"] == "https://schema.org" and faq["url"] == f"{SITE_URL}faq/"
-    assert [entry["name"] for entry in faq["mainEntity"]] == [q.question for q in DATA.questions]
+    assert [entry["name"] for entry in faq["mainEntity"]] == [q.question for q in data.questions]
     for entry in faq["mainEntity"]:
         assert entry["@type"] == "Question"
         answer = entry["acceptedAnswer"]
@@ -152,11 +161,11 @@ def test_faq_page_lists_every_question_with_a_plain_text_answer(site: Build) -> 
         assert not re.search(r"<[a-z/]|\{\{|\]\(|&[a-z]+;", answer["text"]), answer["text"]
 
 
-def test_start_page_describes_the_website_and_its_operator(site: Build) -> None:
+def test_start_page_describes_the_website_and_its_operator(site: BuiltSite, data: SiteData) -> None:
     graph = {node["@type"]: node for node in read_head(site.page("")).jsonld[0]["@graph"]}
     assert graph["WebSite"]["url"] == SITE_URL and graph["WebSite"]["inLanguage"] == "de"
     assert graph["WebSite"]["publisher"] == {"@id": graph["Organization"]["@id"]}
-    assert graph["Organization"]["name"] == DATA.operator.name
+    assert graph["Organization"]["name"] == data.operator.name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,18 +173,27 @@ def test_start_page_describes_the_website_and_its_operator(site: Build) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_script_json_cannot_end_the_script_element() -> None:
-    text = jsonld.script_json({"quote": "</script><script>alert(1)</script> & <!--"})
+def test_json_in_html_cannot_end_the_script_element() -> None:
+    text = html_safe_json({"quote": "</script><script>alert(1)</script> & <!--\u2028"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert "\\u003c/script\\u003e" in text
     import json
 
-    assert json.loads(text)["quote"] == "</script><script>alert(1)</script> & <!--"
+    assert json.loads(text)["quote"] == "</script><script>alert(1)</script> & <!--\u2028"
 
 
-def test_plain_text_and_shorten() -> None:
-    rich = 'Laut <span class="x">[5,6 Mio.](../quellen.md#a)</span> *stimmt* das &amp; mehr.'
-    assert metadata.plain_text(rich) == "Laut 5,6 Mio. stimmt das & mehr."
+def test_plain_text_has_no_markup_and_no_stray_spaces(data: SiteData) -> None:
+    renderer = Renderer(data, make_environment())
+    source = data.sources[0]
+    rich = f'Laut {{{{ cite("{source.id}") }}}} *stimmt* das & <b>mehr</b>.'
+    text = renderer.plain_text(rich, "index.md")
+    assert text.startswith(f"Laut ({source.publisher}, ") and text.endswith(
+        ") stimmt das & <b>mehr</b>."
+    )
+    assert "( " not in text and " )" not in text
+
+
+def test_shorten_and_strip_title() -> None:
     long = "Wort " * 60
     short = metadata.shorten(long.strip())
     assert len(short) <= metadata.DESCRIPTION_LENGTH and short.endswith("Wort…")
@@ -188,9 +206,9 @@ def test_plain_text_and_shorten() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_share_images_exist_for_the_site_and_every_claim(site: Build) -> None:
+def test_share_images_exist_for_the_site_and_every_claim(site: BuiltSite, data: SiteData) -> None:
     folder = site.site_dir / "assets" / "share"
-    assert {path.stem for path in folder.glob("*.png")} == {"site"} | {c.id for c in DATA.claims}
+    assert {path.stem for path in folder.glob("*.png")} == {"site"} | {c.id for c in data.claims}
     for path in folder.glob("*.png"):
         with Image.open(path) as image:
             assert image.size == (1200, 630) and image.format == "PNG"
@@ -212,24 +230,26 @@ def test_share_image_is_deterministic_and_wraps_long_quotes() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_sitemap_lists_every_page_with_the_date_of_the_data(site: Build) -> None:
+def test_sitemap_lists_every_page_with_the_date_of_the_data(
+    site: BuiltSite, data: SiteData
+) -> None:
     sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")
     listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
     assert listed == {SITE_URL + address for address in _pages(site)}
-    for claim in DATA.claims:
+    for claim in data.claims:
         assert f"{SITE_URL}behauptungen/{claim.id}/" in listed
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {
-        DATA.site.updated.isoformat()
+        data.site.updated.isoformat()
     }
 
 
-def test_robots_txt_points_at_the_sitemap(site: Build) -> None:
+def test_robots_txt_points_at_the_sitemap(site: BuiltSite) -> None:
     robots = (site.site_dir / "robots.txt").read_text("utf-8")
     assert "User-agent: *" in robots
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
 
 
-def test_404_page_is_german_and_leads_home(site: Build) -> None:
+def test_404_page_is_german_and_leads_home(site: BuiltSite) -> None:
     page = (site.site_dir / "404.html").read_text("utf-8")
     head = read_head(page)
     assert head.lang == "de" and head.meta.get("robots") == "noindex"
@@ -243,7 +263,7 @@ def test_404_page_is_german_and_leads_home(site: Build) -> None:
 
 
 @pytest.mark.parametrize("legal", ["impressum", "datenschutz"])
-def test_every_page_links_to_the_legal_pages_in_its_footer(site: Build, legal: str) -> None:
+def test_every_page_links_to_the_legal_pages_in_its_footer(site: BuiltSite, legal: str) -> None:
     target = (site.site_dir / legal).resolve()
     assert (target / "index.html").is_file()
     for path in site.site_dir.rglob("*.html"):
@@ -254,15 +274,15 @@ def test_every_page_links_to_the_legal_pages_in_its_footer(site: Build, legal: s
         assert target in resolved, f"{path}: no footer link to {legal} in {hrefs}"
 
 
-def _resolve(site: Build, page: Path, href: str) -> Path:
+def _resolve(site: BuiltSite, page: Path, href: str) -> Path:
     """Local folder a link of a built page points at (absolute links start at the site path)."""
     if href.startswith("/"):
         return (site.site_dir / href.removeprefix("/deepseek-eingeordnet/")).resolve()
     return (page.parent / href).resolve()
 
 
-def test_legal_pages_show_the_operator_data(site: Build) -> None:
-    operator = DATA.operator
+def test_legal_pages_show_the_operator_data(site: BuiltSite, data: SiteData) -> None:
+    operator = data.operator
     impressum, datenschutz = site.page("impressum"), site.page("datenschutz")
     for page in (impressum, datenschutz):
         assert html.escape(operator.name, quote=False) in page
@@ -275,8 +295,8 @@ def test_legal_pages_show_the_operator_data(site: Build) -> None:
         assert "Noch nicht ausgefüllt" in impressum and "Noch nicht ausgefüllt" in datenschutz
 
 
-def test_methodik_names_who_checks(site: Build) -> None:
+def test_methodik_names_who_checks(site: BuiltSite, data: SiteData) -> None:
     page = site.page("methodik")
     assert 'id="wer-prueft"' in page
-    for reviewer in DATA.operator.reviewers:
+    for reviewer in data.operator.reviewers:
         assert html.escape(reviewer.name, quote=False) in page

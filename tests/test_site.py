@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Build
-from explainer.load import load_site_data
+from conftest import ROOT, BuiltSite
+from explainer.sitedata import SiteData
 from links import parse_page
 
-DATA = load_site_data(ROOT / "data")
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
 LEGAL_REFERENCE = r"(?:§|Art\.|Abs\.)\s*\d+"
 
@@ -33,22 +32,24 @@ ARTICLE_QUESTIONS = [
 # ---------------------------------------------------------------------------------------------
 
 
-def test_every_claim_has_a_generated_page(site: Build) -> None:
-    for claim in DATA.claims:
+def test_every_claim_has_a_generated_page(site: BuiltSite, data: SiteData) -> None:
+    for claim in data.claims:
         page = site.page(f"behauptungen/{claim.id}")
-        assert DATA.verdict_by_id[claim.verdict].label in page
+        assert data.by_id["verdict"][claim.verdict].label in page
 
 
-def test_numbers_appear_german_formatted(site: Build) -> None:
+def test_numbers_appear_german_formatted(site: BuiltSite) -> None:
     page = site.page("zahlen")
     assert re.search(rf"\d+,\d{NBSP}Mrd\.{NBSP}US-Dollar", page)
     assert re.search(rf"{MINUS}\d+,\d{NARROW}%", page)
     assert re.search(rf"\d+\.{NBSP}Januar 2025", page)
 
 
-def test_citations_link_to_existing_anchors_on_the_sources_page(site: Build) -> None:
+def test_citations_link_to_existing_anchors_on_the_sources_page(
+    site: BuiltSite, data: SiteData
+) -> None:
     anchors = parse_page(site.page("quellen")).ids
-    for source in DATA.sources:
+    for source in data.sources:
         assert f"quelle-{source.id}" in anchors
     for path in site.site_dir.rglob("*.html"):
         for href in parse_page(path.read_text("utf-8")).links:
@@ -56,13 +57,13 @@ def test_citations_link_to_existing_anchors_on_the_sources_page(site: Build) -> 
                 assert href.split("#", 1)[1] in anchors, f"{path}: {href}"
 
 
-def test_every_page_shows_the_date_of_the_data(site: Build) -> None:
-    stand = f"Stand der Daten: {DATA.site.updated.day}.{NBSP}"
+def test_every_page_shows_the_date_of_the_data(site: BuiltSite, data: SiteData) -> None:
+    stand = f"Stand der Daten: {data.site.updated.day}.{NBSP}"
     for path in site.site_dir.rglob("index.html"):
         assert stand in path.read_text("utf-8"), path
 
 
-def test_pages_make_no_request_to_another_host(site: Build) -> None:
+def test_pages_make_no_request_to_another_host(site: BuiltSite) -> None:
     # Canonical and alternate links name addresses without loading them.
     loads = re.compile(
         r'<(?:script|img|iframe|source|link(?![^>]*rel="(?:canonical|alternate)"))\b'
@@ -91,32 +92,32 @@ def test_material_is_set_up_in_german_with_palette_toggle_and_instant_navigation
 # ---------------------------------------------------------------------------------------------
 
 
-def test_every_claim_has_a_verdict_and_a_source() -> None:
-    assert len(DATA.claims) >= 15
-    for claim in DATA.claims:
-        assert claim.verdict in DATA.verdict_by_id
+def test_every_claim_has_a_verdict_and_a_source(data: SiteData) -> None:
+    assert len(data.claims) >= 15
+    for claim in data.claims:
+        assert claim.verdict in data.by_id["verdict"]
         assert claim.sources, claim.id
 
 
-def test_opinions_are_labelled_not_rated() -> None:
-    unrated = [verdict for verdict in DATA.verdicts if not verdict.rated]
+def test_opinions_are_labelled_not_rated(data: SiteData) -> None:
+    unrated = [verdict for verdict in data.verdicts if not verdict.rated]
     assert unrated, "the scale needs a rating for opinions"
-    assert any(claim.verdict == unrated[0].id for claim in DATA.claims)
+    assert any(claim.verdict == unrated[0].id for claim in data.claims)
 
 
-def test_every_faq_entry_links_to_a_claim_or_source() -> None:
-    for question in DATA.questions:
+def test_every_faq_entry_links_to_a_claim_or_source(data: SiteData) -> None:
+    for question in data.questions:
         assert question.claims or question.sources, question.id
 
 
-def test_the_seven_article_questions_are_all_answered() -> None:
-    asked = [question.question for question in DATA.questions if question.from_article]
+def test_the_seven_article_questions_are_all_answered(data: SiteData) -> None:
+    asked = [question.question for question in data.questions if question.from_article]
     assert asked == ARTICLE_QUESTIONS
-    assert any(not question.from_article for question in DATA.questions)
+    assert any(not question.from_article for question in data.questions)
 
 
-def test_there_are_enough_sources() -> None:
-    assert len(DATA.sources) >= 20
+def test_there_are_enough_sources(data: SiteData) -> None:
+    assert len(data.sources) >= 20
 
 
 def _prose(markdown: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 
 from conftest import ROOT
+from explainer.chartkinds import CHART_KINDS
+from explainer.sitedata import SiteData
 from plotly.offline import get_plotlyjs_version
 
 VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor"
@@ -37,13 +39,8 @@ def test_bundle_keeps_its_licence() -> None:
     assert "MIT License" in (VENDOR / "plotly-basic.LICENSE.txt").read_text("utf-8")
 
 
-def test_builders_only_use_traces_of_the_basic_bundle() -> None:
-    from explainer import charts
-    from explainer.load import load_site_data
-
+def test_builders_only_use_traces_of_the_basic_bundle(data: SiteData) -> None:
     used = {
-        trace.type
-        for chart in load_site_data(ROOT / "data").charts
-        for trace in charts.build_figure(chart).data
+        trace.type for chart in data.charts for trace in CHART_KINDS[chart.kind].plot(chart).data
     }
     assert used <= set(TRACES_USED)

@@ -21,11 +21,11 @@ from localweb import CHROMIUM, launch_chromium, serve_folder
 from playwright.sync_api import Browser, Page, sync_playwright
 
 if TYPE_CHECKING:
-    from conftest import Build
+    from conftest import BuiltSite
 
 
 @pytest.fixture(scope="session")
-def served(site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL (ending in /) of the real site, served as GitHub Pages does: below the path of
     site_url (e.g. /deepseek-eingeordnet/), so that pages with absolute links (404.html) work."""
     root = tmp_path_factory.mktemp("served")

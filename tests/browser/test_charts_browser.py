@@ -34,8 +34,13 @@ def test_every_chart_draws_without_console_errors(page: Page, served: str) -> No
     count = open_numbers_page(page, served)
     for index in range(count):
         assert page.locator(PLOT).nth(index).locator(".main-svg").count() >= 1
-    # German locale: a date axis with German month names.
+    # German locale, from the plot's own config: month names and the mode bar's words.
     assert page.locator(f"{PLOT} .xtick text", has_text="Jan").count() >= 1
+    context = page.locator(PLOT).first.evaluate("el => el._context")
+    assert context["locale"] == "de"
+    assert context["locales"]["de"]["format"]["months"][2] == "März"
+    title = page.locator(f"{PLOT} .modebar-btn[data-title]").first.get_attribute("data-title")
+    assert title in context["locales"]["de"]["dictionary"].values(), title
     assert page.recorder.errors == []  # type: ignore[attr-defined]
 
 

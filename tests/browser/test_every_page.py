@@ -8,7 +8,7 @@ the two run in parallel).
 from __future__ import annotations
 
 import pytest
-from conftest import Build
+from conftest import BuiltSite
 from playwright.sync_api import Browser
 
 from .audit import audit_site
@@ -16,7 +16,7 @@ from .audit import audit_site
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 
 
-def page_paths(site: Build) -> list[str]:
+def page_paths(site: BuiltSite) -> list[str]:
     """Address of every page below the site root, e.g. '', 'faq/', '404.html'."""
     paths = []
     for html in sorted(site.site_dir.rglob("*.html")):
@@ -26,7 +26,7 @@ def page_paths(site: Build) -> list[str]:
 
 
 def check_every_page(
-    browser: Browser, served: str, site: Build, scheme: str, viewport: str
+    browser: Browser, served: str, site: BuiltSite, scheme: str, viewport: str
 ) -> None:
     paths = page_paths(site)
     assert len(paths) > 20
@@ -36,6 +36,6 @@ def check_every_page(
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_page_passes_the_reader_audit_in_light(
-    browser: Browser, served: str, site: Build, viewport: str
+    browser: Browser, served: str, site: BuiltSite, viewport: str
 ) -> None:
     check_every_page(browser, served, site, "light", viewport)

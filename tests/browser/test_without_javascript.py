@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT
-from explainer.load import load_site_data
+from explainer.sitedata import SiteData
 from playwright.sync_api import Browser, Page, expect
-
-DATA = load_site_data(ROOT / "data")
 
 
 @pytest.fixture
@@ -19,28 +16,32 @@ def page_without_js(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_claims_and_verdicts_are_readable(page_without_js: Page, served: str) -> None:
+def test_claims_and_verdicts_are_readable(
+    page_without_js: Page, served: str, data: SiteData
+) -> None:
     page_without_js.goto(served + "behauptungen/")
     cards = page_without_js.locator(".xp-claim-card")
-    expect(cards).to_have_count(len(DATA.claims))
-    for index, claim in enumerate(DATA.claims):
-        verdict = DATA.verdict_by_id[claim.verdict].label
+    expect(cards).to_have_count(len(data.claims))
+    for index, claim in enumerate(data.claims):
+        verdict = data.by_id["verdict"][claim.verdict].label
         expect(cards.nth(index).locator(".xp-verdict")).to_have_text(verdict)
         expect(cards.nth(index).locator(".xp-verdict")).to_be_visible()
 
 
-def test_faq_answers_are_readable(page_without_js: Page, served: str) -> None:
+def test_faq_answers_are_readable(page_without_js: Page, served: str, data: SiteData) -> None:
     page_without_js.goto(served + "faq/")
-    for question in DATA.questions:
+    for question in data.questions:
         expect(page_without_js.locator(f"h2#{question.id}")).to_be_visible()
     expect(page_without_js.get_by_text("Unsere Antwort:").first).to_be_visible()
 
 
-def test_every_chart_table_opens_and_shows_its_numbers(page_without_js: Page, served: str) -> None:
+def test_every_chart_table_opens_and_shows_its_numbers(
+    page_without_js: Page, served: str, data: SiteData
+) -> None:
     page_without_js.goto(served + "zahlen/")
     charts = page_without_js.locator("figure.xp-chart")
-    expect(charts).to_have_count(len(DATA.charts))
-    for chart in DATA.charts:
+    expect(charts).to_have_count(len(data.charts))
+    for chart in data.charts:
         figure = page_without_js.locator(f"figure#diagramm-{chart.id}")
         table = figure.locator("details table")
         expect(table).to_be_hidden()  # collapsed by default

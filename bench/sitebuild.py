@@ -1,0 +1,48 @@
+"""Build a site with MkDocs (or ProperDocs) into a folder: shared by the tests and the benchmark."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATORS = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # name -> Python module
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """Result of one strict build."""
+
+    site_dir: Path
+    returncode: int
+    output: str
+    seconds: float
+
+    def page(self, path: str) -> str:
+        """HTML of a built page, e.g. 'faq/' or 'index.html'."""
+        target = self.site_dir / path
+        return (target / "index.html" if target.is_dir() else target).read_text("utf-8")
+
+
+def build_site(
+    project_dir: Path, site_dir: Path, generator: str = "mkdocs", quiet: bool = True, **env: str
+) -> BuiltSite:
+    """Run a strict build the way a maintainer does and capture what it printed."""
+    command = [sys.executable, "-m", GENERATORS[generator], "build", "--strict"]
+    command += ["--quiet"] if quiet else []
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [*command, "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    return BuiltSite(site_dir, result.returncode, result.stdout + result.stderr, seconds)

@@ -7,6 +7,7 @@ Jinja template.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from explainer.site import current_build, load_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
+
+log = logging.getLogger("mkdocs.hooks.explainer")
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(Path(config.config_file_path).parent)
     except DataError as error:
         raise PluginError(str(error)) from None
+    for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
+        log.warning(str(warning))
     config.extra["stand"] = german.date(build.data.site.updated)
     return config
 
@@ -65,6 +70,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     generated = build.claim_pages.get(path)
     if generated:
         page.meta["title"] = generated.title
+        page.update_date = generated.changed.isoformat()  # the sitemap's <lastmod>
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
     try:
         return build.renderer.render_page(markdown, path, shown_as)

@@ -204,7 +204,6 @@ def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
             summary=plain_text(claim.summary, page.file.src_uri),
             article=data.site.article,
             author=publisher,
-            published=data.site.updated,
             image=meta.image_url,
         )
     elif meta.role == "faq":

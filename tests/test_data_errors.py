@@ -47,8 +47,9 @@ CASES = [
         "unknown-key",
         "claims.yaml",
         replace("sources: [stadtrat]", "sorces: [stadtrat]"),
-        "data/claims.yaml:19: claims[1].sorces: unknown field (expected one of: id, quote, topic,"
-        " verdict, summary, evidence, sources, figures, charts)",
+        "data/claims.yaml:27: claims[1].sorces: unknown field (expected one of: id, quote, topic,"
+        " verdict, verdict_reason, summary, evidence, sources, figures, charts, checked, updated,"
+        " corrections)",
     ),
     (
         "missing-field",
@@ -60,7 +61,7 @@ CASES = [
         "wrong-type",
         "claims.yaml",
         replace("sources: [stadtrat]", "sources: stadtrat"),
-        "data/claims.yaml:19: claims[1].sources: expected a list (lines starting with '- '),"
+        "data/claims.yaml:27: claims[1].sources: expected a list (lines starting with '- '),"
         " got 'stadtrat'",
     ),
     (
@@ -68,7 +69,8 @@ CASES = [
         "sources.yaml",
         replace('published: "2024-03-01"', 'published: "2024-02-30"'),
         "data/sources.yaml:6: sources[0].published: '2024-02-30' is not a valid date"
-        ' (expected "YYYY-MM-DD" in quotes)',
+        ' (expected "YYYY-MM-DD", or "YYYY-MM" or "YYYY" if only the month or year is known,'
+        " in quotes)",
     ),
     (
         "unquoted-number-as-date",
@@ -100,13 +102,13 @@ CASES = [
         "duplicate-key",
         "claims.yaml",
         replace("    topic: Meinung\n", "    topic: Meinung\n    topic: Geschmack\n"),
-        "data/claims.yaml:16: claims[1].topic: key appears twice in this record",
+        "data/claims.yaml:22: claims[1].topic: key appears twice in this record",
     ),
     (
         "unknown-source",
         "claims.yaml",
         replace("sources: [stadtrat]", "sources: [stadtrat, nirgends]"),
-        "data/claims.yaml:19: claims[1].sources[1]: 'nirgends' is not a source"
+        "data/claims.yaml:27: claims[1].sources[1]: 'nirgends' is not a source"
         " (expected one of: gruenflaechenamt, stadtrat)",
     ),
     (
@@ -127,7 +129,7 @@ CASES = [
         "unknown-figure",
         "claims.yaml",
         replace("figures: [parkflaeche,", "figures: [parkgroesse,"),
-        "data/claims.yaml:12: claims[0].figures[0]: 'parkgroesse' is not a figure"
+        "data/claims.yaml:14: claims[0].figures[0]: 'parkgroesse' is not a figure"
         " (expected one of: flaechenaenderung, parkflaeche)",
     ),
     (
@@ -141,7 +143,7 @@ CASES = [
         "template-error-in-text",
         "claims.yaml",
         replace('{{ cite("stadtrat") }}', '{{ cite("stadtrat" }}'),
-        "data/claims.yaml:18: claims[1].evidence: template error: unexpected '}', expected ')'",
+        "data/claims.yaml:26: claims[1].evidence: template error: unexpected '}', expected ')'",
     ),
     (
         "not-utf8",
@@ -159,13 +161,13 @@ CASES = [
         "empty-text",
         "claims.yaml",
         replace("quote: Der Park ist der schönste der Stadt.", 'quote: ""'),
-        "data/claims.yaml:14: claims[1].quote: must not be empty",
+        "data/claims.yaml:20: claims[1].quote: must not be empty",
     ),
     (
         "bad-id",
         "claims.yaml",
         replace("id: park-schoen", "id: Park Schoen"),
-        "data/claims.yaml:13: claims[1].id: 'Park Schoen' is not allowed here"
+        "data/claims.yaml:19: claims[1].id: 'Park Schoen' is not allowed here"
         " (expected an id: lower-case letters, digits and hyphens, e.g. 'nvidia-kurssturz')",
     ),
     (
@@ -173,7 +175,7 @@ CASES = [
         "figures.yaml",
         replace("unit: percent", "unit: prozent"),
         "data/figures.yaml:12: figures[1].unit: 'prozent' is not allowed (expected one of:"
-        " 'usd', 'percent', 'percentage_points', 'points', 'factor', 'count' or 'date')",
+        " 'usd', 'percent', 'percentage_points', 'points', 'factor', 'count', 'date' or 'month')",
     ),
     (
         "count-without-noun",
@@ -221,7 +223,7 @@ CASES = [
         "reserved-id",
         "claims.yaml",
         replace("id: park-schoen", "id: site"),
-        "data/claims.yaml:13: claims[1].id: id 'site' is taken by the site's share image"
+        "data/claims.yaml:19: claims[1].id: id 'site' is taken by the site's share image"
         " (assets/share/site.png) (expected another id)",
     ),
     (
@@ -229,6 +231,39 @@ CASES = [
         "site.yaml",
         lambda text: "? [a, b]\n: c\n" + text,
         "data/site.yaml:1: a key must be a plain word",
+    ),
+    (
+        "search-page-as-url",
+        "sources.yaml",
+        replace(
+            "url: https://example.org/flaechenbericht", "url: https://example.org/search?q=park"
+        ),
+        "data/sources.yaml:5: sources[0].url: 'https://example.org/search?q=park' is a"
+        " search-results page (expected the address of the document itself)",
+    ),
+    (
+        "copy-without-original-and-note",
+        "sources.yaml",
+        replace(
+            "    url: https://example.org/flaechenbericht\n",
+            "    read_via: https://copy.example.net/f\n",
+        ),
+        "data/sources.yaml:2: sources[0]: without 'url', 'note' must say why no original address is"
+        " known",
+    ),
+    (
+        "correction-before-check",
+        "claims.yaml",
+        replace('      - date: "2024-04-28"', '      - date: "2024-04-01"'),
+        "data/claims.yaml:16: claims[0].corrections: corrections[0].date 2024-04-01 lies before"
+        " 'checked' (expected 2024-04-20 or later)",
+    ),
+    (
+        "check-after-data-date",
+        "claims.yaml",
+        replace('checked: "2024-04-20"', 'checked: "2024-06-01"'),
+        "data/claims.yaml:7: claims[0].checked: checked 2024-06-01 lies after the date of the data"
+        " (expected 2024-05-01 or earlier, or update 'updated' in site.yaml)",
     ),
 ]
 
@@ -359,3 +394,22 @@ def test_a_page_mistake_stops_the_build_with_page_and_line(tmp_path: Path) -> No
     assert build.returncode != 0
     assert "Traceback" not in build.output
     assert "docs/index.md:7: 'nicht_definiert' is undefined" in build.output, build.output
+
+
+def test_a_source_nothing_rests_on_stops_the_strict_build(tmp_path: Path) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    sources = project / "data" / "sources.yaml"
+    sources.write_text(
+        sources.read_text("utf-8")
+        + "  - id: vergessen\n    publisher: Niemand\n    title: Unbenutzt\n"
+        + "    url: https://example.org/unbenutzt\n",
+        "utf-8",
+    )
+
+    build = build_site(project, tmp_path / "site")
+    checked = check(project)
+
+    expected = "source 'vergessen' is cited by no claim, FAQ answer or glossary term"
+    assert build.returncode != 0 and expected in build.output, build.output
+    assert checked.returncode == 1 and expected in checked.stderr
+    assert "data/sources.yaml:17: sources[2].id:" in checked.stderr, checked.stderr

@@ -186,7 +186,7 @@ def test_build_date_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(tmp_path / "out")],
+        [*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "out")],
         cwd=project, capture_output=True, text=True, check=False,
         env={**environment, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip

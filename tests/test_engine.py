@@ -89,3 +89,52 @@ def test_generated_pages_have_previous_and_next_links(mini: BuiltSite) -> None:
     page = mini.page("pruefungen/park-schrumpft")
     assert 'class="md-footer__link md-footer__link--prev"' in page
     assert 'href="../park-schoen/" class="md-footer__link md-footer__link--next"' in page
+
+
+# ---------------------------------------------------------------------------------------------
+# Provenance: dates of a check, corrections, sources and what rests on them
+# ---------------------------------------------------------------------------------------------
+
+
+def test_claim_pages_show_when_they_were_checked_and_changed(mini: BuiltSite) -> None:
+    page = mini.page("pruefungen/park-schrumpft")
+    assert f'Geprüft am <time datetime="2024-04-20">20.{NBSP}April 2024</time>' in page
+    assert f'Aktualisiert am <time datetime="2024-04-28">28.{NBSP}April 2024</time>' in page
+    assert 'class="xp-corrections"' in page and "zuerst in Hektar" in page
+    unchanged = mini.page("pruefungen/park-schoen")
+    assert "Geprüft am" in unchanged and "Aktualisiert am" not in unchanged
+    assert 'class="xp-corrections"' not in unchanged
+
+
+def test_the_corrections_page_links_to_every_corrected_claim(mini: BuiltSite) -> None:
+    page = mini.page("korrekturen")
+    content = page[page.index("<h1") : page.index('class="xp-stand"')]
+    assert 'href="../pruefungen/park-schrumpft/"' in content and "zuerst in Hektar" in content
+    assert 'href="../pruefungen/park-schoen/"' not in content
+
+
+def test_a_source_shows_its_copy_archive_month_and_what_rests_on_it(mini: BuiltSite) -> None:
+    page = mini.page("quellen")
+    entry = page[page.index('id="quelle-stadtrat"') :]
+    entry = entry[: entry.index("</div>")]
+    assert "Veröffentlicht im April 2024" in entry and "abgerufen" not in entry
+    assert (
+        'gelesen über: <a href="https://copy.example.net/protokoll">copy.example.net</a>' in entry
+    )
+    assert '<a href="https://archive.example.org/2024/protokoll">Archivkopie</a>' in entry
+    assert 'href="../pruefungen/park-schoen/"' in entry
+    first = page[page.index('id="quelle-gruenflaechenamt"') :]
+    assert f"Veröffentlicht am 1.{NBSP}März 2024 · abgerufen am 1.{NBSP}Mai 2024" in first
+
+
+def test_the_overview_lists_the_most_recently_changed_claim_first(mini: BuiltSite) -> None:
+    page = mini.page("pruefungen")
+    assert page.index("Der Park wird jedes Jahr") < page.index("Der Park ist der schönste")
+
+
+def test_sitemap_dates_claim_pages_by_their_last_change(mini: BuiltSite) -> None:
+    sitemap = (mini.site_dir / "sitemap.xml").read_text("utf-8")
+    entries = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
+    assert entries["https://example.org/stadtpark/pruefungen/park-schrumpft/"] == "2024-04-28"
+    assert entries["https://example.org/stadtpark/pruefungen/park-schoen/"] == "2024-04-20"
+    assert entries["https://example.org/stadtpark/"] == "2024-05-01"

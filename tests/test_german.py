@@ -61,14 +61,13 @@ def test_percent(value: float, signed: bool, expected: str) -> None:
 @pytest.mark.parametrize(
     ("value", "style", "expected"),
     [
-        (5_576_000, "exact", f"5,576{NBSP}Mio.{NBSP}US-Dollar"),
+        (5_576_000, "prose", f"5,6{NBSP}Mio.{NBSP}US-Dollar"),
         (5_576_000, "short", f"5,6{NBSP}Mio."),
-        (-16.97, "exact", f"{MINUS}16,97{NARROW}%"),
+        (-16.97, "prose", f"{MINUS}17,0{NARROW}%"),
+        (-16.97, "short", f"{MINUS}17,0{NARROW}%"),
     ],
 )
-def test_tables_show_every_decimal_and_bar_labels_are_short(
-    value: float, style: str, expected: str
-) -> None:
+def test_text_tables_and_bar_labels_round_alike(value: float, style: str, expected: str) -> None:
     unit = "percent" if abs(value) < 100 else "usd"
     assert german.amount(value, unit, style=style) == expected
 

@@ -19,7 +19,8 @@ def test_every_internal_link_and_anchor_resolves(site: BuiltSite) -> None:
 def test_external_links_are_reported_with_their_pages(site: BuiltSite, data: SiteData) -> None:
     text = report(crawl(site.site_dir))
     for source in data.sources:
-        assert source.url in text
+        for address in (source.url, source.read_via, source.archive):
+            assert address is None or address in text, address
     assert "on: quellen/index.html" in text
 
 

@@ -124,7 +124,8 @@ def test_claim_review_has_what_google_requires_and_recommends(
         # recommended: author, itemReviewed (Claim appearing in the article), datePublished
         assert review["author"]["@type"] == "Organization" and review["author"]["name"]
         assert review["publisher"] == review["author"]
-        assert review["datePublished"] == data.site.updated.isoformat()
+        assert review["datePublished"] == claim.checked.isoformat()
+        assert review["dateModified"] == claim.last_changed.isoformat()
         appearance = review["itemReviewed"]["appearance"]
         assert review["itemReviewed"]["@type"] == "Claim"
         assert appearance["headline"] == data.site.article.title
@@ -230,17 +231,15 @@ def test_share_image_is_deterministic_and_wraps_long_quotes() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_sitemap_lists_every_page_with_the_date_of_the_data(
-    site: BuiltSite, data: SiteData
-) -> None:
+def test_sitemap_lists_every_page_with_its_date(site: BuiltSite, data: SiteData) -> None:
     sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    assert listed == {SITE_URL + address for address in _pages(site)}
-    for claim in data.claims:
-        assert f"{SITE_URL}behauptungen/{claim.id}/" in listed
-    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {
-        data.site.updated.isoformat()
-    }
+    entries = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
+    assert set(entries) == {SITE_URL + address for address in _pages(site)}
+    for address, lastmod in entries.items():
+        claim_id = address.removeprefix(f"{SITE_URL}behauptungen/").strip("/")
+        claim = data.by_id["claim"].get(claim_id)
+        expected = claim.last_changed if claim else data.site.updated
+        assert lastmod == expected.isoformat(), address
 
 
 def test_robots_txt_points_at_the_sitemap(site: BuiltSite) -> None:

@@ -4,11 +4,9 @@ operator data is loud and stops a deploy build, and operator.yaml is optional.""
 from __future__ import annotations
 
 import html
-import os
-import subprocess
 from pathlib import Path
 
-from conftest import MKDOCS, build_site, copy_mini_site
+from conftest import build_site, copy_mini_site
 from htmlmeta import read_head
 
 HOSTILE = 'Böse </script><script>alert("x")</script> & <!-- <b>fett</b>'
@@ -18,15 +16,6 @@ def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{path}: {old!r} not found"
     path.write_text(text.replace(old, new), "utf-8")
-
-
-def _build_loud(project: Path, site_dir: Path, **environment: str) -> subprocess.CompletedProcess:
-    """A strict build that shows INFO messages (build_site runs --quiet)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=env, check=False,
-    )  # fmt: skip
 
 
 def test_script_end_tag_in_a_quote_cannot_break_out_of_the_json_ld(tmp_path: Path) -> None:
@@ -75,9 +64,9 @@ def test_placeholder_operator_is_loud_but_strict_build_passes(tmp_path: Path) ->
         "name: Beispielverein",
         "placeholder: true\nname: Beispielverein",
     )
-    result = _build_loud(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "PLATZHALTER" in result.stderr and "data/operator.yaml" in result.stderr
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "PLATZHALTER" in result.output and "data/operator.yaml" in result.output
 
 
 def test_placeholder_operator_stops_a_deploy_build(tmp_path: Path) -> None:
@@ -87,9 +76,9 @@ def test_placeholder_operator_stops_a_deploy_build(tmp_path: Path) -> None:
         "name: Beispielverein",
         "placeholder: true\nname: Beispielverein",
     )
-    result = _build_loud(project, tmp_path / "site", CI_DEPLOY="1")
+    result = build_site(project, tmp_path / "site", CI_DEPLOY="1")
     assert result.returncode != 0
-    assert "placeholders" in result.stderr and "CI_DEPLOY=1" in result.stderr
+    assert "placeholders" in result.output and "CI_DEPLOY=1" in result.output
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -105,5 +94,14 @@ def test_site_without_operator_file_builds_and_names_itself_as_author(tmp_path: 
 
 def test_missing_font_is_reported_with_what_to_install(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
-    result = _build_loud(project, tmp_path / "site", EXPLAINER_FONT_DIR=str(tmp_path / "no-fonts"))
-    assert result.returncode != 0 and "fonts-dejavu-core" in result.stderr
+    result = build_site(project, tmp_path / "site", EXPLAINER_FONT_DIR=str(tmp_path / "no-fonts"))
+    assert result.returncode != 0 and "fonts-dejavu-core" in result.output
+
+
+def test_claim_review_dates_come_from_the_claim(tmp_path: Path) -> None:
+    build = build_site(copy_mini_site(tmp_path / "project"), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    corrected = read_head(build.page("pruefungen/park-schrumpft")).jsonld[0]
+    assert (corrected["datePublished"], corrected["dateModified"]) == ("2024-04-20", "2024-04-28")
+    unchanged = read_head(build.page("pruefungen/park-schoen")).jsonld[0]
+    assert (unchanged["datePublished"], unchanged["dateModified"]) == ("2024-04-20", "2024-04-20")

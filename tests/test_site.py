@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -136,3 +137,60 @@ def test_no_number_is_typed_into_a_page(path: Path) -> None:
 def test_no_number_check_catches_a_typed_figure() -> None:
     assert re.findall(r"\d", _prose("Nvidia verlor 17 % an einem Tag."))
     assert not re.findall(r"\d", _prose('Nvidia verlor {{ fig("nvidia-kurs") }}.'))
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence a critic can follow
+# ---------------------------------------------------------------------------------------------
+
+ARTICLE = ROOT.parent / "shared" / "seed" / "article-de.txt"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not ARTICLE.is_file(), reason="the seed article lies beside the repository")
+def test_the_articles_answers_are_quoted_word_for_word(data: SiteData) -> None:
+    article = _words(ARTICLE.read_text("utf-8"))
+    for question in data.questions:
+        if question.from_article:
+            assert _words(question.article_answer) in article, question.id
+
+
+def test_no_source_address_is_a_search_page_and_every_claim_is_dated(data: SiteData) -> None:
+    for source in data.sources:
+        for address in (source.url, source.read_via):
+            assert address is None or not re.search(r"/search\b|[?&](q|s|query)=", address)
+    for claim in data.claims:
+        assert claim.checked <= data.site.updated, claim.id
+        assert claim.verdict_reason, claim.id
+
+
+def test_every_changed_verdict_is_in_the_corrections_log(site: BuiltSite, data: SiteData) -> None:
+    page = site.page("korrekturen")
+    for claim, _ in data.corrections:
+        assert f'href="../behauptungen/{claim.id}/"' in page, claim.id
+    changed = [c for c in data.claims if any("Bewertung" in k.text for k in c.corrections)]
+    assert changed, "the content revision changed verdicts; each needs its correction"
+
+
+def test_every_glossary_term_appears_in_the_text(site: BuiltSite, data: SiteData) -> None:
+    pages = [
+        path.read_text("utf-8")
+        for path in site.site_dir.rglob("index.html")
+        if path.parent.name != "glossar"
+    ]
+    for term in data.terms:
+        forms = [term.term, *term.forms]
+        assert any(f">{form}</abbr>" in page for page in pages for form in forms), term.id
+
+
+def test_every_source_lists_what_rests_on_it(site: BuiltSite, data: SiteData) -> None:
+    page = site.page("quellen")
+    for source in data.sources:
+        entry = page[page.index(f'id="quelle-{source.id}"') :]
+        entry = entry[: entry.index("</div>")]
+        assert "Darauf stützen sich:" in entry, source.id
+        if source.read_via:
+            assert f'href="{html.escape(source.read_via)}"' in entry, source.id

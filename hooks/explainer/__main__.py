@@ -27,7 +27,10 @@ def main(arguments: list[str] | None = None) -> int:
         return 1
     if options.command == "schema":
         write_schemas(data, options.project / "data" / "schema")
-    return 0
+        return 0
+    # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
+    sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)
+    return 1 if data.warnings else 0
 
 
 if __name__ == "__main__":

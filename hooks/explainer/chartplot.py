@@ -72,15 +72,21 @@ def line_height(chart: Chart) -> int:
 
 
 def value_text(
-    chart: Chart, value: float, qualifier: str | None = None, short: bool = False
+    chart: Chart,
+    value: float,
+    qualifier: str | None = None,
+    decimals: int | None = None,
+    short: bool = False,
 ) -> str:
-    """A value as hover and table print it ('rund 1,6 Mrd. US-Dollar'); short for bar labels."""
+    """A value as hover and table print it, rounded as prose rounds it ('rund 1,6 Mrd.
+    US-Dollar'), so text, table and chart agree; short for bar labels."""
     return german.amount(
         value,
         chart.unit,
         counted=chart.counted,
         qualifier=qualifier,
-        style="short" if short else "exact",
+        decimals=decimals,
+        style="short" if short else "prose",
         signed=chart.unit == "percent",
     )
 
@@ -295,7 +301,10 @@ def _bar_trace(
         name=_plot_text(name),
         y=[_plot_text(point.label) for point in points],
         x=[point.value / size for point in points],
-        text=[value_text(chart, point.value, point.qualifier, short=True) for point in points],
+        text=[
+            value_text(chart, point.value, point.qualifier, point.decimals, short=True)
+            for point in points
+        ],
         textposition=text_position,
         insidetextfont={"color": COLORS["paper"]},
         outsidetextfont={"color": COLORS["ink"]},
@@ -374,7 +383,7 @@ def _hover_text(chart: Chart, point: ChartPoint) -> str:
         heading = f"{heading} ({point.group})"
     lines = [
         f"<b>{_plot_text(heading)}</b>",
-        _plot_text(value_text(chart, point.value, point.qualifier)),
+        _plot_text(value_text(chart, point.value, point.qualifier, point.decimals)),
     ]
     if point.note:
         lines.append(_plot_text(point.note))

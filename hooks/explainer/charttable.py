@@ -62,7 +62,7 @@ def table_rows(chart: Chart) -> list[ChartRow]:
         ChartRow(
             label=point.label,
             position=_position(chart, point),
-            value=value_text(chart, point.value, point.qualifier),
+            value=value_text(chart, point.value, point.qualifier, point.decimals),
             note=point.note or "",
             source=point.source,
         )

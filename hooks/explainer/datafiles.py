@@ -14,7 +14,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .metadata import SITE_IMAGE
-from .models import Chart, Claim, Figure, Operator, Question, SiteInfo, Source, Verdict
+from .models import (
+    Chart,
+    Claim,
+    Figure,
+    Operator,
+    Question,
+    SiteInfo,
+    Source,
+    Term,
+    Verdict,
+)
 
 # single: the file is one mapping; list: the file holds a list of records under one key;
 # folder: a folder of files, each one record whose id is its file name.
@@ -64,6 +74,7 @@ DATA_FILES: tuple[DataFile, ...] = (
     ),
     DataFile("faq", Question, "questions", record_type="question"),
     DataFile("figures", Figure, "figures", record_type="figure", min_records=0),
+    DataFile("glossary", Term, "terms", record_type="term", required=False),
     DataFile("series", Chart, "charts", shape="folder", record_type="chart", required=False),
     DataFile("operator", Operator, "operator", shape="single", required=False),
 )

@@ -18,7 +18,7 @@ DOWNLOAD_FOLDER = "downloads"
 
 CSV_COLUMNS = (
     "chart", "row", "label", "group", "date", "value", "unit", "qualifier", "note",
-    "source_id", "source_publisher", "source_title", "source_url",
+    "source_id", "source_publisher", "source_title", "source_url", "source_read_via",
 )  # fmt: skip
 
 
@@ -80,6 +80,7 @@ def _row(
         "source_publisher": source.publisher if source else None,
         "source_title": source.title if source else None,
         "source_url": source.url if source else None,
+        "source_read_via": source.read_via if source else None,
     }
 
 

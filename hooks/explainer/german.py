@@ -27,10 +27,9 @@ UNIT_WORDS = {"usd": "US-Dollar", "points": "Punkte", "percentage_points": "Proz
 SCALED_UNITS = ("usd", "count")  # amounts written with Mio., Mrd., Bio.
 SMALLEST_SCALE = 10**6  # below a million, numbers are written out ("294.000")
 
-# prose: as running text prints a value; exact: every decimal the data has (tables, hovers);
-# short: bar labels.
-Style = Literal["prose", "exact", "short"]
-MOST_DECIMALS = {"prose": 2, "exact": 3, "short": 1}
+# prose: as text, tables and hovers print a value; short: bar labels.
+Style = Literal["prose", "short"]
+MOST_DECIMALS = {"prose": 2, "short": 1}
 
 
 def number(value: float, decimals: int | None = None, most: int = 2) -> str:
@@ -67,7 +66,7 @@ def amount(
     """A value with its unit: '109,1 Mrd. US-Dollar', '−17,0 %', 'rund 2,8 Mio. GPU-Stunden'."""
     size, word = scale(value) if unit in SCALED_UNITS else (1, "")
     shown = value / size
-    if decimals is None and (unit == "percent" and style != "exact"):
+    if decimals is None and unit == "percent":
         decimals = 1
     if decimals is None and size > 1 and style == "prose":
         text = number(shown, most=1)
@@ -92,6 +91,16 @@ def date(value: datetime.date) -> str:
 def month(value: datetime.date) -> str:
     """2025-04-01 -> 'April 2025', for a date known only to the month."""
     return format_date(value, "MMMM y", locale=LOCALE)
+
+
+def known_date(text: str) -> str:
+    """As precisely as known: '2025-04-07' -> '7. April 2025', '2025-04' -> 'April 2025',
+    '2025' -> '2025'."""
+    if len(text) == len("2025"):
+        return text
+    if len(text) == len("2025-04"):
+        return month(datetime.date.fromisoformat(f"{text}-01"))
+    return date(datetime.date.fromisoformat(text))
 
 
 @cache

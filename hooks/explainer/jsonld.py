@@ -12,7 +12,6 @@ engine shows an opinion as "3 of 6".
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from .models import Article, Claim, Operator, Verdict
@@ -67,10 +66,10 @@ def claim_review(
     summary: str,
     article: Article,
     author: JsonObject,
-    published: datetime.date,
     image: str,
 ) -> JsonObject:
-    """ClaimReview of one claim page; `summary` is the claim's summary as plain text."""
+    """ClaimReview of one claim page; `summary` is the claim's summary as plain text. Its dates
+    are the claim's own: checked, and last updated or corrected."""
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",
@@ -81,7 +80,8 @@ def claim_review(
         "itemReviewed": {"@type": "Claim", "appearance": _article_work(article)},
         "author": author,
         "publisher": author,
-        "datePublished": published.isoformat(),
+        "datePublished": claim.checked.isoformat(),
+        "dateModified": claim.last_changed.isoformat(),
         "inLanguage": LANGUAGE,
         "image": image,
     }

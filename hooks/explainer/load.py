@@ -16,11 +16,17 @@ from .yamlfile import read_yaml_file
 def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     """Read `data_dir`; raise DataError naming every problem, or return the validated data."""
     reader = _DataReader(data_dir, shown_as)
-    content = {entry.attribute: reader.read(entry) for entry in DATA_FILES}
+    content = {}
+    for entry in DATA_FILES:
+        content[entry.attribute] = reader.read(entry)
+        if entry.attribute == "site" and content["site"]:
+            reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
-    return SiteData(content, references)
+    data = SiteData(content, references)
+    data.warnings = reader.unused_source_warnings(data)
+    return data
 
 
 class _DataReader:
@@ -32,6 +38,7 @@ class _DataReader:
         self.parsed: list[ParsedFile] = []
         self.problems: list[DataProblem] = []
         self.unreadable: set[str] = set()  # record types whose file could not be read
+        self.context: dict[str, Any] = {}  # what rules across files need: the data's date
 
     def read(self, entry: DataFile) -> Any:
         """The validated value of an entry: a model, a list of records, or None if optional."""
@@ -45,6 +52,20 @@ class _DataReader:
         value = self._read_file(entry, path)
         return getattr(value, entry.attribute) if entry.shape == "list" and value else value
 
+    def unused_source_warnings(self, data: SiteData) -> list[DataProblem]:
+        """Sources that nothing rests on pile up unchecked: name each with its line."""
+        unused = set(data.unused_sources())
+        sources = next(p.file for p in self.parsed if p.entry.record_type == "source")
+        return [
+            sources.problem(
+                ("sources", index, "id"),
+                f"source {source.id!r} is cited by no claim, FAQ answer or glossary term "
+                "(cite it where it is used, or remove it)",
+            )
+            for index, source in enumerate(data.sources)
+            if source.id in unused
+        ]
+
     def _read_file(self, entry: DataFile, path: Path) -> Any:
         name = path.relative_to(self.data_dir).as_posix()
         file, problems = read_yaml_file(path, f"{self.shown_as}/{name}")
@@ -53,6 +74,6 @@ class _DataReader:
             self.unreadable.add(entry.record_type or entry.name)
             return None
         self.parsed.append(ParsedFile(entry, file))
-        result, problems = validate_file(file, entry.file_model)
+        result, problems = validate_file(file, entry.file_model, self.context)
         self.problems += problems
         return result

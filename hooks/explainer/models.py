@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -81,9 +83,46 @@ def _require_web_address(value: str) -> str:
     return value
 
 
+def _refuse_search_page(value: str) -> str:
+    """A search-results page shows whatever the search finds today, not the document cited."""
+    parts = urlsplit(value)
+    query = {key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    if "/search" in parts.path.lower() or query & SEARCH_PARAMETERS:
+        raise ValueError(
+            f"{value!r} is a search-results page (expected the address of the document itself)"
+        )
+    return value
+
+
+def _require_known_date(value: object) -> str:
+    """'2025-04-07'; where only the month or the year is known, '2025-04' or '2025'."""
+    text = _require_iso_text(str(value) if isinstance(value, int) else value)
+    text = text.isoformat() if isinstance(text, datetime.date) else text
+    padding = {4: "-01-01", 7: "-01", 10: ""}.get(len(text))
+    try:
+        datetime.date.fromisoformat(text + (padding if padding is not None else "?"))
+    except ValueError:
+        raise ValueError(
+            f'{text!r} is not a valid date (expected "YYYY-MM-DD", or "YYYY-MM" or "YYYY" if '
+            "only the month or year is known, in quotes)"
+        ) from None
+    return text
+
+
+SEARCH_PARAMETERS = {"q", "s", "query", "search"}
+
 IsoDate = Annotated[datetime.date, BeforeValidator(_require_iso_text)]
+KnownDate = Annotated[
+    str,
+    BeforeValidator(_require_known_date),
+    Field(description='"YYYY-MM-DD", or "YYYY-MM" / "YYYY" where only the month / year is known'),
+]
 Url = Annotated[str, AfterValidator(_require_web_address)]
-Unit = Literal["usd", "percent", "percentage_points", "points", "factor", "count", "date"]
+DocumentUrl = Annotated[Url, AfterValidator(_refuse_search_page)]
+Unit = Literal[
+    "usd", "percent", "percentage_points", "points", "factor", "count", "date", "month"
+]
+DATE_UNITS = ("date", "month")  # a date as value; "month": only the month is known
 Qualifier = Literal["about", "more_than", "up_to", "at_least"]
 
 
@@ -105,6 +144,10 @@ class Article(_Record):
     url: Url | None = None
     published: IsoDate | None = None
     note: RichText | None = None
+    origin: RichText | None = Field(
+        None,
+        description="what is known about where the text comes from: as likelihood, with evidence",
+    )
 
 
 class Paths(_Record):
@@ -113,6 +156,7 @@ class Paths(_Record):
     claims: Id = "behauptungen"
     sources: Text = "quellen.md"
     faq: Text = "faq.md"
+    glossary: Text = "glossar.md"
 
 
 class SiteInfo(_Record):
@@ -138,16 +182,70 @@ class SiteInfo(_Record):
 
 
 class Source(_Record):
-    """A document the site relies on; cited by id."""
+    """A document the site relies on; cited by id. What was published (`url`, at the original
+    publisher) is kept apart from what was read (`read_via`, a copy) and from `archive`."""
 
     id: Id
     publisher: Text
-    title: Text
-    url: Url
-    published: IsoDate
-    accessed: IsoDate
+    title: Text = Field(description="the title as the publisher printed it")
+    url: DocumentUrl | None = Field(
+        None,
+        description="the original publisher's address; leave it out (and say why in 'note') only "
+        "where no original address could be established",
+    )
+    read_via: DocumentUrl | None = Field(
+        None, description="the copy actually read, where the original could not be opened"
+    )
+    archive: Url | None = Field(None, description="an archived copy, e.g. the Wayback Machine's")
+    published: KnownDate | None = Field(
+        None, description="as precisely as known; leave it out (and say why) if unknown"
+    )
+    accessed: IsoDate | None = Field(None, description="the day `url` itself was opened, if it was")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = None
     note: RichText | None = None
+
+    @model_validator(mode="after")
+    def _check_addresses(self) -> Source:
+        if self.url is None and self.read_via is None:
+            raise ValueError("needs 'url' (the original) or, if none is known, 'read_via'")
+        if self.url is None and self.note is None:
+            raise ValueError("without 'url', 'note' must say why no original address is known")
+        if self.accessed and self.url is None:
+            raise ValueError("'accessed' is the day 'url' was opened: leave it out without 'url'")
+        return self
+
+
+class Term(_Record):
+    """A word readers may not know, explained where it appears and on the glossary page."""
+
+    id: Id
+    term: Text = Field(description="the word as it appears in the text, e.g. 'Token'")
+    forms: list[Text] = Field([], description="other forms to mark too, e.g. 'Tokens'")
+    explanation: Text = Field(description="one or two plain German sentences")
+    source: SourceId | None = None
+
+
+class Correction(_Record):
+    """A published check changed: what was wrong, what changed, why."""
+
+    date: IsoDate
+    text: RichText
+
+
+def _not_after_data_date(day: datetime.date, info: ValidationInfo, field: str) -> None:
+    """A date after the data's own date ('updated' in site.yaml) cannot have happened yet."""
+    data_date = (info.context or {}).get("data_date")
+    if data_date and day > data_date:
+        raise ValueError(
+            f"{field} {day} lies after the date of the data (expected {data_date} or earlier, "
+            "or update 'updated' in site.yaml)"
+        )
+
+
+def _not_before_check(day: datetime.date, info: ValidationInfo, field: str) -> None:
+    checked = info.data.get("checked")
+    if checked and day < checked:
+        raise ValueError(f"{field} {day} lies before 'checked' (expected {checked} or later)")
 
 
 class Verdict(_Record):
@@ -167,11 +265,49 @@ class Claim(_Record):
     quote: Text
     topic: Text
     verdict: VerdictId
+    verdict_reason: RichText = Field(
+        description="one sentence: why this verdict and not the neighbouring one on the scale"
+    )
     summary: RichText
     evidence: RichText
     sources: list[SourceId] = Field(min_length=1)
     figures: list[FigureId] = []
     charts: list[ChartId] = []
+    checked: IsoDate = Field(description="the day the check was done")
+    updated: IsoDate | None = Field(None, description="the day of the last substantive change")
+    corrections: list[Correction] = Field(
+        [], description="what changed in a published check, and why"
+    )
+
+    @field_validator("checked")
+    @classmethod
+    def _check_checked(cls, day: datetime.date, info: ValidationInfo) -> datetime.date:
+        _not_after_data_date(day, info, "checked")
+        return day
+
+    @field_validator("updated")
+    @classmethod
+    def _check_updated(
+        cls, day: datetime.date | None, info: ValidationInfo
+    ) -> datetime.date | None:
+        if day is not None:
+            _not_before_check(day, info, "updated")
+            _not_after_data_date(day, info, "updated")
+        return day
+
+    @field_validator("corrections")
+    @classmethod
+    def _check_corrections(cls, items: list[Correction], info: ValidationInfo) -> list[Correction]:
+        for index, item in enumerate(items):
+            _not_before_check(item.date, info, f"corrections[{index}].date")
+            _not_after_data_date(item.date, info, f"corrections[{index}].date")
+        return items
+
+    @property
+    def last_changed(self) -> datetime.date:
+        """The day of the check, its last update or its last correction, whichever is latest."""
+        return max([self.checked, self.updated or self.checked]
+                   + [item.date for item in self.corrections])  # fmt: skip
 
 
 class Question(_Record):
@@ -215,8 +351,8 @@ class Figure(_Record):
     @model_validator(mode="after")
     def _check_unit(self) -> Figure:
         is_date = isinstance(self.value, datetime.date)
-        if is_date != (self.unit == "date"):
-            raise ValueError("'value' must be a date exactly when 'unit' is date")
+        if is_date != (self.unit in DATE_UNITS):
+            raise ValueError("'value' must be a date exactly when 'unit' is date or month")
         if self.unit == "count" and self.counted is None:
             raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
         return self
@@ -231,6 +367,9 @@ class ChartPoint(_Record):
     group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
     qualifier: Qualifier | None = Field(
         None, description="printed as 'rund', 'mehr als', 'bis zu', 'mindestens' in labels"
+    )
+    decimals: Annotated[int, Field(ge=0, le=3)] | None = Field(
+        None, description="decimals to show, as for figures (default: as prose prints the value)"
     )
     source: SourceId
     note: Text | None = Field(None, description="caveat shown on hover and in the data table")
@@ -295,36 +434,6 @@ class Chart(_Record):
         if self.unit == "count" and self.counted is None:
             raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
         return self
-
-
-# ---------------------------------------------------------------------------------------------
-# Whole files
-# ---------------------------------------------------------------------------------------------
-
-
-class SourcesFile(_Record):
-    model_config = ConfigDict(title="sources.yaml")
-    sources: list[Source] = Field(min_length=1)
-
-
-class VerdictsFile(_Record):
-    model_config = ConfigDict(title="verdicts.yaml")
-    verdicts: list[Verdict] = Field(min_length=1)
-
-
-class ClaimsFile(_Record):
-    model_config = ConfigDict(title="claims.yaml")
-    claims: list[Claim] = Field(min_length=1)
-
-
-class FaqFile(_Record):
-    model_config = ConfigDict(title="faq.yaml")
-    questions: list[Question] = Field(min_length=1)
-
-
-class FiguresFile(_Record):
-    model_config = ConfigDict(title="figures.yaml")
-    figures: list[Figure] = []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ sees every problem of a run at once.
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,8 @@ from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
 from .models import RICH, RefersTo
 from .yamlfile import Location, YamlFile
+
+MAX_CHOICES_SHOWN = 12  # more ids than this make an error line unreadable
 
 # Rich-text helpers and the record type of the id each one takes.
 TEXT_HELPERS = {"fig": "figure", "cite": "source"}
@@ -197,6 +200,12 @@ def _file_name_ids(files: list[ParsedFile]) -> Iterator[DataProblem]:
 
 
 def _unknown(reference: Reference, known: set[str]) -> DataProblem:
-    choices = ", ".join(sorted(known)) or "none defined"
-    message = f"{reference.target!r} is not a {reference.record_type} (expected one of: {choices})"
+    """Name every choice while the list is short; else the closest ones and where the rest are."""
+    if len(known) <= MAX_CHOICES_SHOWN:
+        expected = f"one of: {', '.join(sorted(known)) or 'none defined'}"
+    else:
+        close = difflib.get_close_matches(reference.target, sorted(known), n=3, cutoff=0.5)
+        where = BY_RECORD_TYPE[reference.record_type].pattern
+        expected = f"an id from data/{where}" + (f", e.g. {', '.join(close)}" if close else "")
+    message = f"{reference.target!r} is not a {reference.record_type} (expected {expected})"
     return reference.file.problem(reference.location, message)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import posixpath
 import traceback
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -57,12 +59,19 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
     env.filters.update(
         number=german.number,
         date=german.date,
+        known_date=german.known_date,
+        host=host,
         figure=figure_value,
         chart_view=chart_view,
         chart_downloads=downloads.download_paths,
         grouped=grouped,
     )
     return env
+
+
+def host(url: str) -> str:
+    """The host of an address, as a reader recognises it: 'perthnow.com.au'."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
 def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
@@ -78,6 +87,8 @@ def figure_value(figure: Any) -> str:
     """A sourced figure as prose prints it, qualifier and unit included."""
     if figure.unit == "date":
         return german.date(figure.value)
+    if figure.unit == "month":
+        return german.month(figure.value)
     return german.amount(
         figure.value,
         figure.unit,
@@ -106,11 +117,22 @@ class Renderer:
         self.pages.sources[shown_as] = self.import_line + markdown_text
         try:
             template = self.env.get_template(shown_as)
-            return template.render(self.context(page_path, **extra))
+            return template.render(self.context(page_path, **extra)) + self.glossary_definitions
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
+
+    @cached_property
+    def glossary_definitions(self) -> str:
+        """Markdown abbreviations (`*[Token]: …`) for every glossary term and its forms: the abbr
+        extension marks each occurrence on the page, Material shows the explanation as tooltip."""
+        lines = [
+            f"*[{form}]: {' '.join(term.explanation.split())}"
+            for term in self.data.terms or []
+            for form in [term.term, *term.forms]
+        ]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def plain_text(self, rich_text: str, page_path: str) -> str:
         """Rich data text rendered with the page helpers (figures, citations), as plain text."""

@@ -7,6 +7,7 @@ adapters only. `current_build()` hands the build that the first hook loaded to t
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from markupsafe import escape
 from . import metadata
 from .downloads import chart_downloads
 from .load import load_site_data
+from .models import Claim
 from .render import Renderer, make_environment
 from .shareimage import Card, render_card
 from .sitedata import SiteData
@@ -27,11 +29,12 @@ SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the engine writes: its Markdown source and its title (HTML-escaped, because
-    themes print titles unescaped)."""
+    """A page the engine writes: its Markdown source, its title (HTML-escaped, because themes
+    print titles unescaped) and the day its content last changed (for the sitemap)."""
 
     source: str
     title: str
+    changed: datetime.date
 
 
 @dataclass
@@ -75,7 +78,7 @@ def load_build(project_dir: Path) -> SiteBuild:
     data = load_site_data(project_dir / "data")
     build = SiteBuild(data, Renderer(data, make_environment()))
     build.claim_pages = {
-        claim_page_path(data, claim.id): _claim_page(claim.id, claim.quote) for claim in data.claims
+        claim_page_path(data, claim.id): _claim_page(claim) for claim in data.claims
     }
     global _current
     _current = build
@@ -107,13 +110,13 @@ def write_files(files: dict[str, bytes | str], folder: Path) -> None:
 _current: SiteBuild | None = None
 
 
-def _claim_page(claim_id: str, quote: str) -> GeneratedPage:
+def _claim_page(claim: Claim) -> GeneratedPage:
     source = (
-        f'{{% set claim = data.by_id.claim["{claim_id}"] %}}'
+        f'{{% set claim = data.by_id.claim["{claim.id}"] %}}'
         f'{{% include "{CLAIM_PAGE_TEMPLATE}" %}}\n'
     )
-    title = str(escape(f"„{metadata.shorten(quote, TITLE_LENGTH)}“"))
-    return GeneratedPage(source, title)
+    title = str(escape(f"„{metadata.shorten(claim.quote, TITLE_LENGTH)}“"))
+    return GeneratedPage(source, title, claim.last_changed)
 
 
 def _address_without_scheme(url: str) -> str:

@@ -6,7 +6,11 @@ from functools import cached_property
 from typing import Any
 
 from .datafiles import DATA_FILES
+from .errors import DataProblem
 from .references import RecordKey, Reference
+
+THROUGH = ("figure", "chart")  # records whose sources count for whoever shows them
+CITING = ("claim", "question", "term")  # records a reader sees as resting on a source
 
 
 class SiteData:
@@ -14,9 +18,15 @@ class SiteData:
     (`data.claims`, `data.site` …), lookups by id (`data.by_id["claim"]`) and who refers to whom.
     """
 
-    def __init__(self, content: dict[str, Any], references: list[Reference]) -> None:
+    def __init__(
+        self,
+        content: dict[str, Any],
+        references: list[Reference],
+        warnings: list[DataProblem] | None = None,
+    ) -> None:
         self._content = content
         self.references = references
+        self.warnings = warnings or []  # not wrong, but not publishable: strict builds stop
         self.by_id: dict[str, dict[str, Any]] = {
             entry.record_type: {record.id: record for record in content[entry.attribute] or []}
             for entry in DATA_FILES
@@ -29,15 +39,46 @@ class SiteData:
         except KeyError:
             raise AttributeError(name) from None
 
-    def referring_to(self, record_type: str, record_id: str) -> list[RecordKey]:
-        """Records that name this one, directly or in a text, in data order without repeats."""
-        target = (record_type, record_id)
-        owners = [
-            reference.owner
-            for reference in self.references
-            if (reference.record_type, reference.target) == target and reference.owner
+    def sources_behind(self, key: RecordKey) -> set[str]:
+        """Ids of the sources a claim or FAQ answer rests on: named directly, or behind the
+        figures and charts it shows."""
+        found: set[str] = set()
+        for reference in self.references:
+            if reference.owner != key:
+                continue
+            if reference.record_type == "source":
+                found.add(reference.target)
+            elif reference.record_type in THROUGH:
+                found |= self.sources_behind((reference.record_type, reference.target))
+        return found
+
+    def citing(self, source_id: str) -> list[Any]:
+        """Claims, FAQ answers and glossary terms that rest on the source, in data order."""
+        return [
+            record for key, record in self._citing_records if source_id in self._sources_of[key]
         ]
-        return list(dict.fromkeys(owners))
+
+    @cached_property
+    def _citing_records(self) -> list[tuple[RecordKey, Any]]:
+        return [
+            ((record_type, record.id), record)
+            for record_type in CITING
+            for record in self.by_id.get(record_type, {}).values()
+        ]
+
+    @cached_property
+    def _sources_of(self) -> dict[RecordKey, set[str]]:
+        return {key: self.sources_behind(key) for key, _ in self._citing_records}
+
+    def unused_sources(self) -> list[str]:
+        """Ids of sources no claim, FAQ answer or glossary term rests on."""
+        return [source.id for source in self.sources if not self.citing(source.id)]
+
+    @cached_property
+    def corrections(self) -> list[tuple[Any, Any]]:
+        """(claim, correction) for every correction on the site, newest first."""
+        found = [(claim, item) for claim in self.claims for item in claim.corrections]
+        return sorted(found, key=lambda pair: pair[1].date, reverse=True)
 
     def questions_citing(self, claim_id: str) -> list[Any]:
         """FAQ entries that rely on the claim."""

@@ -20,13 +20,16 @@ BRANCH_NAMES = {
 }
 
 
-def validate_file(file: YamlFile, model: type[ModelT]) -> tuple[ModelT | None, list[DataProblem]]:
-    """Validate the whole file; return the model or every problem found in it."""
+def validate_file(
+    file: YamlFile, model: type[ModelT], context: dict[str, Any] | None = None
+) -> tuple[ModelT | None, list[DataProblem]]:
+    """Validate the whole file; return the model or every problem found in it. `context` holds
+    what rules across files need (the data's date)."""
     if not isinstance(file.content, dict):
         expected = ", ".join(model.model_fields)
         return None, [file.problem((), f"expected a mapping with the key(s): {expected}")]
     try:
-        return model.model_validate(file.content), []
+        return model.model_validate(file.content, context=context), []
     except ValidationError as error:
         return None, _problems_for(file, model, error.errors())
 

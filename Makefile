@@ -53,8 +53,9 @@ test: $(INSTALLED) browser fonts lint ## Run every test (lint, build, data error
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
 	@$(ENGINE) schema .
 
-bench: $(INSTALLED) ## Print page weight and build time
+bench: $(INSTALLED) ## Print page weight, build time at 1×/10×/100× the claims, serve latency
 	$(PYTHON) bench/page_weight.py
+	$(PYTHON) bench/build_scale.py
 
 links: build ## List the external links of the built site for a manual check
 	$(PYTHON) tests/links.py site

@@ -1,0 +1,184 @@
+"""Build time at 1×, 10× and 100× the claims, against a bare Material build of the same pages.
+
+The bench copies the project, multiplies the claims synthetically (each copy with its own id and
+its own texts, so nothing is served from a cache that real new claims would miss), builds it with
+the hooks, then renders every page's Markdown with the engine and builds those pages with plain
+Material and no hooks: the difference is what the engine costs. Prints seconds, per-claim cost and
+peak memory; `make bench` runs it.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from sitebuild import ROOT, build_site
+
+FACTORS = (1, 10, 100)
+RUNS = 3  # median of this many builds at 1×, one build at the larger factors
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__")
+
+
+def multiplied_project(target: Path, factor: int) -> Path:
+    """A copy of the project with every claim `factor` times (copies get ids and texts of
+    their own)."""
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    claims_file = target / "data" / "claims.yaml"
+    text = claims_file.read_text("utf-8")
+    head, *blocks = re.split(r"(?m)^(?=  - id: )", text)
+    copies = [_copy_of(block, number) for number in range(2, factor + 1) for block in blocks]
+    claims_file.write_text(head + "".join(blocks) + "".join(copies), "utf-8")
+    return target
+
+
+def _copy_of(block: str, number: int) -> str:
+    block = re.sub(r"(?m)^  - id: (\S+)", rf"  - id: \1-kopie-{number}", block, count=1)
+    # Rich texts end with a note of their own, so each copy is compiled like a new claim.
+    for field in ("summary", "evidence"):
+        block = re.sub(
+            rf"(?m)^(    {field}: \|-\n(?:      .*\n|\n)+)",
+            lambda match: match.group(1).rstrip("\n") + f"\n      (Vergleichskopie {number})\n",
+            block,
+            count=1,
+        )
+    return block
+
+
+def bare_material_project(project: Path, target: Path) -> Path:
+    """The same pages as rendered Markdown, in a Material project without hooks."""
+    sys.path.insert(0, str(project / "hooks"))
+    from explainer.site import load_build
+
+    build = load_build(project)
+    docs = target / "docs"
+    pages = {
+        path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
+        for path in (project / "docs").rglob("*.md")
+    }
+    pages |= {path: page.source for path, page in build.claim_pages.items()}
+    for path, markdown in pages.items():
+        rendered = build.renderer.render_page(_without_front_matter(markdown), path, path)
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(rendered, "utf-8")
+    for name, content in build.docs_files().items():
+        if not name.endswith(".md"):
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(content, "utf-8")
+    for asset in (project / "docs").rglob("*"):
+        if asset.is_file() and asset.suffix != ".md":
+            copy = docs / asset.relative_to(project / "docs")
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, copy)
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(project / "overrides")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    sys.path.pop(0)
+    return target
+
+
+def _without_front_matter(markdown: str) -> str:
+    return re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+
+
+def timed_build(project: Path, runs: int) -> tuple[float, float]:
+    """Median wall seconds of `runs` strict builds and the peak memory (MB) of any of them."""
+    seconds = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as site:
+            result = build_site(project, Path(site) / "site")
+            if result.returncode:
+                raise SystemExit(result.output[-3000:])
+            seconds.append(result.seconds)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return sorted(seconds)[len(seconds) // 2], peak
+
+
+def serve_latency(project: Path) -> float:
+    """Seconds from saving a claim in data/claims.yaml to the served page showing the change."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    claims = yaml.safe_load((project / "data" / "claims.yaml").read_text("utf-8"))["claims"]
+    url = f"http://127.0.0.1:{port}{_site_path(project)}behauptungen/{claims[0]['id']}/"
+    try:
+        _wait_for(lambda: "Geprüft am" in _fetch(url, urllib.request), 120)
+        claims_file = project / "data" / "claims.yaml"
+        text = claims_file.read_text("utf-8")
+        started = time.perf_counter()
+        claims_file.write_text(
+            text.replace("    summary: |-\n", "    summary: |-\n      Geändert.\n", 1)
+        )
+        _wait_for(lambda: "Geändert." in _fetch(url, urllib.request), 60)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _site_path(project: Path) -> str:
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    from urllib.parse import urlsplit
+
+    return urlsplit(config["site_url"]).path
+
+
+def _fetch(url: str, request: object) -> str:
+    try:
+        with request.urlopen(url, timeout=5) as response:  # type: ignore[attr-defined]
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(condition: object, seconds: float) -> None:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(0.05)
+    raise SystemExit("mkdocs serve did not show the change in time")
+
+
+def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
+    claims = len(yaml.safe_load((ROOT / "data" / "claims.yaml").read_text("utf-8"))["claims"])
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for factor in factors:
+            ours = multiplied_project(Path(folder) / f"ours-{factor}", factor)
+            bare = bare_material_project(ours, Path(folder) / f"bare-{factor}")
+            runs = RUNS if factor == 1 else 1
+            ours_seconds, peak = timed_build(ours, runs)
+            bare_seconds, _ = timed_build(bare, runs)
+            rows.append({"factor": factor, "claims": claims * factor, "ours": ours_seconds,
+                         "bare": bare_seconds, "peak_mb": peak})  # fmt: skip
+        latency = serve_latency(Path(folder) / "ours-1")
+    print(f"\n==> build time, median of {RUNS} at 1×, one build above (strict, wall seconds)")
+    print(f"  {'claims':>7} {'this site':>10} {'bare Material':>14} {'ratio':>6} {'per claim':>10}"
+          f" {'peak MB':>8}")  # fmt: skip
+    for row in rows:
+        per_claim = (row["ours"] - rows[0]["ours"]) / max(row["claims"] - rows[0]["claims"], 1)
+        shown = f"{per_claim * 1000:.1f} ms" if row["factor"] > 1 else "–"
+        print(f"  {row['claims']:>7} {row['ours']:>9.2f}s {row['bare']:>13.2f}s "
+              f"{row['ours'] / row['bare']:>6.2f} {shown:>10} {row['peak_mb']:>8.0f}")  # fmt: skip
+    print(f"\n==> mkdocs serve: saved claim shown after {latency:.2f} s (real size)")
+    return rows
+
+
+if __name__ == "__main__":
+    main()

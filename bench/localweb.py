@@ -8,7 +8,7 @@ import os
 import threading
 from pathlib import Path
 
-from playwright.sync_api import Browser, Playwright
+from playwright.sync_api import Browser, Page, Playwright
 
 # Debian's package; CHROMIUM points elsewhere where the browser lives in another place
 # (e.g. Google Chrome on GitHub's runners).
@@ -36,3 +36,26 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def launch_chromium(playwright: Playwright) -> Browser:
     """Headless Chromium that makes no request of its own."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+# A reader scrolling through the page: charts.js draws each chart as it comes near, replacing
+# its static SVG. Resolves when every chart is drawn.
+_READ_THROUGH = """async () => {
+    const charts = [...document.querySelectorAll('[data-xp-chart]')];
+    window.dispatchEvent(new Event('scroll'));
+    for (const chart of charts) {
+        chart.scrollIntoView({block: 'center'});
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    window.scrollTo(0, 0);
+    return charts.length;
+}"""
+_ALL_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
+    .every(chart => chart.classList.contains('xp-chart__plot--drawn'))"""
+
+
+def draw_every_chart(page: Page, timeout: float = 20_000) -> int:
+    """Scroll through the page as a reader would until every chart is drawn; the chart count."""
+    count = page.evaluate(_READ_THROUGH)
+    page.wait_for_function(_ALL_DRAWN, timeout=timeout)
+    return count

@@ -1,7 +1,7 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
 on_config loads and validates data/, on_files adds the generated claim pages and downloads,
-on_nav lists the claim pages under their overview page, on_page_markdown renders every page as a
+on_nav links the claim pages to their overview page, on_page_markdown renders every page as a
 Jinja template.
 """
 
@@ -17,7 +17,6 @@ from explainer.render import PageError
 from explainer.site import current_build, load_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Section
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 
@@ -48,19 +47,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """List the claim pages in the section of their overview page, in data order."""
+    """Claim pages belong to the section of their overview page but are not listed in the
+    navigation, so that every page stays the same size however many claims there are; they link
+    to each other with previous/next."""
     build = current_build()
     overview = files.get_file_from_path(f"{build.data.site.paths.claims}/index.md")
-    section = overview.page.parent if overview and overview.page else None
-    if not isinstance(section, Section):
+    if overview is None or overview.page is None:
         return nav
     claim_pages = [files.get_file_from_path(path).page for path in build.claim_pages]
     for page in claim_pages:
-        page.parent = section
-    section.children += claim_pages
-    position = nav.pages.index(overview.page) + 1
-    nav.pages[position:position] = claim_pages
-    _link_neighbours(nav.pages)
+        page.parent = overview.page.parent  # the section opens and is marked on a claim page
+    _link_neighbours([overview.page, *claim_pages, overview.page.next_page])
     return nav
 
 
@@ -78,7 +75,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(str(error)) from None
 
 
-def _link_neighbours(pages: list[Page]) -> None:
-    """Previous/next links (page footer) in nav order, including the generated pages."""
+def _link_neighbours(pages: list[Page | None]) -> None:
+    """Previous/next links (page footer) along `pages`; the first keeps its previous page and
+    the last its next one."""
     for previous, following in zip(pages, pages[1:], strict=False):
-        previous.next_page, following.previous_page = following, previous
+        if previous is not None and following is not None:
+            previous.next_page, following.previous_page = following, previous

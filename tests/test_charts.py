@@ -8,13 +8,14 @@ import csv
 import io
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite, copy_mini_site
-from explainer import chartplot
+from explainer import chartplot, german
 from explainer.chartkinds import CHART_KINDS
 from explainer.charttable import chart_view, source_ids
 from explainer.models import Chart
@@ -337,3 +338,48 @@ def test_a_new_series_file_builds_and_passes_the_tests_with_no_code_change(
     assert "neue-testgrafik" in (project / "data" / "schema" / "claims.schema.json").read_text(
         "utf-8"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The static SVG shown until plotly.js takes over
+# ---------------------------------------------------------------------------------------------
+
+
+def svg_texts(svg: str) -> list[str]:
+    return [unescape(text) for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def test_every_static_svg_shows_the_labels_and_values_of_its_series(data: SiteData) -> None:
+    for chart in data.charts:
+        view = chart_view(chart)
+        texts = svg_texts(view.svg)
+        assert f'height="{view.height}"' in view.svg and 'role="img"' in view.svg, chart.id
+        titles = [unescape(t) for t in re.findall(r"<circle[^>]*><title>([^<]*)</title>", view.svg)]
+        for point in chart.points:
+            if chart.kind == "line":
+                value = chartplot.value_text(chart, point.value, point.qualifier, point.decimals)
+                expected = f"{point.label}, {german.date(point.date)}: {value}"
+                assert expected in titles, (chart.id, expected)
+                continue
+            assert point.label in texts, (chart.id, point.label)
+            label = chartplot.value_text(
+                chart, point.value, point.qualifier, point.decimals, short=True
+            )
+            assert label in texts, (chart.id, label)
+        if chart.reference:
+            assert chart.reference.label in texts, chart.id
+        assert chartplot.axis_title(chart) in texts, chart.id
+
+
+def test_the_static_svg_escapes_data_text_and_is_quick_and_deterministic(data: SiteData) -> None:
+    import time
+
+    from explainer.chartsvg import chart_svg
+
+    hostile = make_chart("bar", [{**BARS[0], "label": "<script>x</script> & co"}])
+    assert "<script>" not in chart_svg(hostile, 200) and "&lt;script&gt;" in chart_svg(hostile, 200)
+    for chart in data.charts:
+        started = time.perf_counter()
+        first = chart_svg(chart, 400)
+        assert time.perf_counter() - started < 0.05, chart.id
+        assert first == chart_svg(chart, 400), chart.id

@@ -24,10 +24,14 @@ def test_mini_site_builds_strictly_with_a_page_per_claim(mini: BuiltSite) -> Non
         assert (mini.site_dir / "pruefungen" / claim_id / "index.html").is_file()
 
 
-def test_generated_claim_pages_are_in_the_navigation(mini: BuiltSite) -> None:
-    navigation = mini.page("index.html")
-    assert 'href="pruefungen/park-schrumpft/"' in navigation
-    assert 'href="pruefungen/park-schoen/"' in navigation
+def test_claim_pages_are_linked_from_their_overview_not_listed_on_every_page(
+    mini: BuiltSite,
+) -> None:
+    start, overview = mini.page("index.html"), mini.page("pruefungen")
+    assert 'href="pruefungen/park-schrumpft/"' not in start  # page size independent of claims
+    assert 'href="park-schrumpft/"' in overview and 'href="park-schoen/"' in overview
+    claim = mini.page("pruefungen/park-schrumpft")
+    assert "md-nav__item--active" in claim  # its section is open and marked
 
 
 def test_claim_page_shows_quote_verdict_figures_and_sources(mini: BuiltSite) -> None:

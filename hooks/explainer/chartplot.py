@@ -64,7 +64,7 @@ def bar_height(chart: Chart) -> int:
 
 
 def grouped_bar_height(chart: Chart) -> int:
-    return _rows_height(chart, bars_per_row=len(_groups(chart.points)))
+    return _rows_height(chart, bars_per_row=len(groups(chart.points)))
 
 
 def line_height(chart: Chart) -> int:
@@ -93,7 +93,7 @@ def value_text(
 
 def axis_title(chart: Chart) -> str:
     """Title of the value axis, naming the unit and the scale of the ticks."""
-    _, word = _scale(chart)
+    _, word = scale_of(chart)
     if chart.unit == "percent":
         return "Veränderung in %"
     unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
@@ -101,11 +101,11 @@ def axis_title(chart: Chart) -> str:
 
 
 def _rows_height(chart: Chart, bars_per_row: int) -> int:
-    rows = len(_categories(chart.points))
+    rows = len(categories(chart.points))
     return 110 + rows * (24 + 22 * bars_per_row)
 
 
-def _scale(chart: Chart) -> tuple[float, str]:
+def scale_of(chart: Chart) -> tuple[float, str]:
     """Divisor and word ('Mrd.') of the value axis: those of the smallest value."""
     values = [abs(point.value) for point in chart.points if point.value]
     if chart.unit not in german.SCALED_UNITS or not values:
@@ -130,7 +130,7 @@ def build_bar(chart: Chart) -> go.Figure:
 def build_grouped_bar(chart: Chart) -> go.Figure:
     """Horizontal bars grouped by `group`; groups differ in colour and in hatching."""
     plot = go.Figure(layout=bar_layout(chart))
-    for index, group in enumerate(_groups(chart.points)):
+    for index, group in enumerate(groups(chart.points)):
         points = [point for point in chart.points if point.group == group]
         color = GROUP_COLORS[index % len(GROUP_COLORS)]
         trace = _bar_trace(chart, points, name=group, color=color)
@@ -170,7 +170,7 @@ def build_diverging_bar(chart: Chart) -> go.Figure:
 def build_line(chart: Chart) -> go.Figure:
     """One line per label over dates, every observation marked; annotations point at days."""
     plot = go.Figure(layout=base_layout())
-    for index, label in enumerate(_categories(chart.points)):
+    for index, label in enumerate(categories(chart.points)):
         points = [point for point in chart.points if point.label == label]
         plot.add_trace(
             go.Scatter(
@@ -232,7 +232,7 @@ def bar_layout(chart: Chart) -> dict[str, Any]:
     layout = base_layout()
     layout["margin"]["r"] = 40
     layout["xaxis"].update(_value_axis(chart))
-    rows = len(_categories(chart.points))
+    rows = len(categories(chart.points))
     layout["yaxis"].update(
         {
             "type": "category",
@@ -262,40 +262,40 @@ def _row_labels(chart: Chart) -> list[dict[str, Any]]:
             "text": _plot_text(label),
             "font": {"color": COLORS["ink"]},
         }
-        for index, label in enumerate(_categories(chart.points))
+        for index, label in enumerate(categories(chart.points))
     ]
 
 
 def _value_axis(chart: Chart) -> dict[str, Any]:
     """The horizontal value axis of bar charts, with room for the labels outside the bars."""
-    size, _ = _scale(chart)
-    values = [point.value / size for point in chart.points]
-    if chart.reference:
-        values.append(chart.reference.value / size)
     axis: dict[str, Any] = {"title": {"text": axis_title(chart)}, "tickformat": ",~f"}
     if chart.unit == "percent":
         axis["ticksuffix"] = german.NARROW_NBSP + "%"
+    axis["range"] = list(value_range(chart))
+    if chart.log_axis:
+        axis.update({"type": "log", "dtick": 1, "tickangle": 0})
+    return axis
+
+
+def value_range(chart: Chart) -> tuple[float, float]:
+    """Range of a bar chart's value axis in axis units (log10 of them on a log axis), with room
+    for the labels outside the bars; the static SVG uses the same range."""
+    size, _ = scale_of(chart)
+    values = [point.value / size for point in chart.points]
+    if chart.reference:
+        values.append(chart.reference.value / size)
     if chart.log_axis:
         low, high = math.log10(min(values)), math.log10(max(values))
-        axis.update(
-            {
-                "type": "log",
-                "range": [math.floor(low) - 0.05, high + 0.2 * (high - low)],
-                "dtick": 1,
-                "tickangle": 0,
-            }
-        )
-        return axis
+        return math.floor(low) - 0.05, high + 0.2 * (high - low)
     low, high = min(0.0, *values), max(0.0, *values)
     span = high - low
-    axis["range"] = [low - 0.25 * span if low < 0 else 0, high + 0.25 * span]
-    return axis
+    return (low - 0.25 * span if low < 0 else 0), high + 0.25 * span
 
 
 def _bar_trace(
     chart: Chart, points: list[ChartPoint], name: str, color: str, text_position: str = "outside"
 ) -> go.Bar:
-    size, _ = _scale(chart)
+    size, _ = scale_of(chart)
     return go.Bar(
         orientation="h",
         name=_plot_text(name),
@@ -319,7 +319,7 @@ def _add_reference(plot: go.Figure, chart: Chart) -> None:
     """A dashed line across the bars at the reference value, labelled in words."""
     if not chart.reference:
         return
-    size, _ = _scale(chart)
+    size, _ = scale_of(chart)
     value = chart.reference.value / size
     line = {"color": COLORS["reference"], "width": 2, "dash": "dash"}
     plot.add_shape(type="line", xref="x", yref="paper", x0=value, x1=value, y0=0, y1=1, line=line)
@@ -361,18 +361,18 @@ def _line_value_axis(chart: Chart) -> dict[str, Any]:
     if chart.log_axis:
         axis["type"] = "log"
     else:
-        axis["range"] = _line_range(chart)
+        axis["range"] = list(line_range(chart))
     if chart.unit == "percent":
         axis["ticksuffix"] = german.NARROW_NBSP + "%"
     return axis
 
 
-def _line_range(chart: Chart) -> list[float]:
+def line_range(chart: Chart) -> tuple[float, float]:
     """Value range of a line chart with room above and below for the annotations."""
     values = [point.value for point in chart.points]
     low, high = min(values), max(values)
     padding = (high - low) * (0.3 if chart.annotations else 0.1)
-    return [low - padding, high + padding]
+    return low - padding, high + padding
 
 
 def _hover_text(chart: Chart, point: ChartPoint) -> str:
@@ -395,11 +395,11 @@ def _plot_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _categories(points: list[ChartPoint]) -> list[str]:
+def categories(points: list[ChartPoint]) -> list[str]:
     return list(dict.fromkeys(point.label for point in points))
 
 
-def _groups(points: list[ChartPoint]) -> list[str]:
+def groups(points: list[ChartPoint]) -> list[str]:
     return list(dict.fromkeys(point.group or "" for point in points))
 
 
@@ -410,6 +410,7 @@ def _groups(points: list[ChartPoint]) -> list[str]:
 COLORS = {
     "main": "#3f51b5",
     "second": "#e65100",
+    "third": "#00796b",
     "loss": "#c62828",
     "gain": "#2e7d32",
     "reference": "#6a1b9a",
@@ -421,6 +422,7 @@ COLORS = {
 DARK = {
     COLORS["main"]: "#9fa8da",
     COLORS["second"]: "#ffb74d",
+    COLORS["third"]: "#80cbc4",
     COLORS["loss"]: "#ef9a9a",
     COLORS["gain"]: "#a5d6a7",
     COLORS["reference"]: "#ce93d8",
@@ -429,8 +431,8 @@ DARK = {
     COLORS["paper"]: "#1e2129",
 }
 
-GROUP_COLORS = (COLORS["main"], COLORS["second"])
+GROUP_COLORS = (COLORS["main"], COLORS["second"], COLORS["third"])
 BAR_GAP = 0.4  # share of a row between bars; the category name sits in it
-GROUP_PATTERNS = ("", "/")
+GROUP_PATTERNS = ("", "/", ".")
 
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from . import german
 from .chartkinds import CHART_KINDS
 from .chartplot import plot_json, value_text
+from .chartsvg import chart_svg
 
 if TYPE_CHECKING:
     from .models import Chart, ChartPoint
@@ -30,6 +33,7 @@ class ChartView:
     """Everything the chart() macro prints for one chart."""
 
     plot_json: str
+    svg: Markup  # the static drawing shown until plotly.js takes over
     height: int
     rows: list[ChartRow]
     source_ids: list[str]
@@ -39,9 +43,11 @@ class ChartView:
 def chart_view(chart: Chart) -> ChartView:
     """The plot JSON, reserved height and data table of a chart."""
     kind = CHART_KINDS[chart.kind]
+    height = kind.height(chart)
     return ChartView(
         plot_json=plot_json(kind.plot(chart)),
-        height=kind.height(chart),
+        svg=Markup(chart_svg(chart, height)),  # noqa: S704 - built from escaped parts
+        height=height,
         rows=table_rows(chart),
         source_ids=source_ids(chart),
         position_header=kind.position_header,

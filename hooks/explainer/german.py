@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from babel import Locale
@@ -32,6 +32,7 @@ Style = Literal["prose", "short"]
 MOST_DECIMALS = {"prose": 2, "short": 1}
 
 
+@lru_cache(maxsize=4096)  # Babel is slow; pages print the same values again and again
 def number(value: float, decimals: int | None = None, most: int = 2) -> str:
     """1234.5 -> '1.234,5'; `decimals` fixed, else as many as needed up to `most`."""
     pattern = "#,##0." + ("0" * decimals if decimals is not None else "#" * most)
@@ -83,6 +84,7 @@ def amount(
     return text
 
 
+@lru_cache(maxsize=4096)
 def date(value: datetime.date) -> str:
     """2025-01-27 -> '27. Januar 2025'."""
     return format_date(value, "d.'\u00a0'MMMM y", locale=LOCALE)

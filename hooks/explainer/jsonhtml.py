@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_HTML_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",  # line separators end a JavaScript string literal in older engines
-    "\u2029": "\\u2029",
-}
+_HTML_ESCAPES = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",  # line separators end a JavaScript string literal in older engines
+        "\u2029": "\\u2029",
+    }
+)
 
 
 def html_safe_json(value: Any, *, sort_keys: bool = False) -> str:
     """Compact JSON with <, >, & and line separators written as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
-    return "".join(_HTML_ESCAPES.get(char, char) for char in text)
+    return text.translate(_HTML_ESCAPES)

@@ -19,6 +19,7 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel
 
+from . import richtext
 from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
 from .models import RICH, RefersTo
@@ -144,7 +145,7 @@ def _text_references(
     file: YamlFile, location: Location, text: str
 ) -> tuple[list[tuple[str, str]], DataProblem | None]:
     try:
-        tree = jinja2.Environment().parse(text)
+        tree = richtext.parse(text)
     except jinja2.TemplateSyntaxError as error:
         line = file.line_of(location) + (error.lineno or 1) - 1
         return [], DataProblem(file.display_name, line, location, f"template error: {error}")

@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 import markdown
-from markupsafe import Markup, escape
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
-from . import downloads, german
-from .charttable import chart_view
+from . import downloads, german, richtext
+from .charttable import ChartView, chart_view
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -62,9 +63,9 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         known_date=german.known_date,
         host=host,
         figure=figure_value,
-        chart_view=chart_view,
         chart_downloads=downloads.download_paths,
         grouped=grouped,
+        slug=slug,
     )
     return env
 
@@ -72,6 +73,11 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
 def host(url: str) -> str:
     """The host of an address, as a reader recognises it: 'perthnow.com.au'."""
     return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def slug(text: str) -> str:
+    """An anchor for a heading: 'Börse & Märkte' -> 'borse-markte' (as Python-Markdown's toc)."""
+    return slugify(text, "-")
 
 
 def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
@@ -106,6 +112,8 @@ class Renderer:
         self.data = data
         self.env = env
         self.pages: PageLoader = env.loader.loaders[0]  # type: ignore[union-attr]
+        self._chart_views: dict[str, ChartView] = {}
+        env.filters["chart_view"] = self.chart_view
         names = [name for name in vars(env.get_template(MACROS).module) if not name.startswith("_")]
         self.import_line = (
             "{% from '" + MACROS + "' import " + ", ".join(names) + " with context %}"
@@ -136,9 +144,13 @@ class Renderer:
 
     def plain_text(self, rich_text: str, page_path: str) -> str:
         """Rich data text rendered with the page helpers (figures, citations), as plain text."""
-        rendered = self._rich_template(rich_text).render(self.context(page_path))
-        html = markdown.markdown(rendered, extensions=["attr_list", "md_in_html"])
+        rendered = self._plain_template.render(self.context(page_path, text=rich_text))
+        html = self._markdown.reset().convert(rendered)
         return Markup(html).striptags()
+
+    @cached_property
+    def _markdown(self) -> markdown.Markdown:
+        return markdown.Markdown(extensions=["attr_list", "md_in_html"])
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use."""
@@ -167,11 +179,25 @@ class Renderer:
             return Markup("")
         return Markup(self._rich_template(text).render(context.get_all()))
 
+    def chart_view(self, chart: Any) -> ChartView:
+        """A chart's plot, drawing and table, built once per build for every page showing it."""
+        if chart.id not in self._chart_views:
+            self._chart_views[chart.id] = chart_view(chart)
+        return self._chart_views[chart.id]
+
+    @cached_property
+    def _plain_template(self) -> jinja2.Template:
+        return self.env.from_string(self.import_line + "{{ rich(text) }}")
+
     def _rich_template(self, text: str) -> jinja2.Template:
-        """Each rich text is compiled once per build, however many pages print it."""
+        """Each rich text is compiled once per build, however many pages print it. It needs no
+        import of the helpers: it renders in the context of the page, which has them."""
         if text not in self._rich_templates:
-            safe_text = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
-            self._rich_templates[text] = self.env.from_string(self.import_line + safe_text)
+            code = self.env.compile(richtext.parse(text), name="rich text")
+            template = self.env.template_class.from_code(
+                self.env, code, self.env.make_globals(None)
+            )
+            self._rich_templates[text] = template
         return self._rich_templates[text]
 
 

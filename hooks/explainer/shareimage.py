@@ -7,12 +7,15 @@ basic layout engine is used so that the output does not depend on an optional li
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from .metadata import IMAGE_SIZE
@@ -27,6 +30,7 @@ MUTED = "#c5cae9"
 QUOTE_SIZES = (60, 52, 46, 40, 36)  # largest that fits wins
 MAX_QUOTE_LINES = 6
 PALETTE_COLORS = 64
+PARALLEL_FROM = 8  # cards to draw before a process pool pays for its start
 
 
 class FontMissing(Exception):
@@ -65,6 +69,45 @@ def render_card(card: Card) -> bytes:
     # A palette of 64 colours keeps the anti-aliased text smooth at under half the size.
     image.quantize(colors=PALETTE_COLORS).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def render_cards(cards: list[Card], cache_dir: Path | None = None) -> list[bytes]:
+    """Every card as PNG, in order. A card drawn before with the same text, fonts and Pillow is
+    read from `cache_dir`; the others are drawn in parallel when there are many."""
+    keys = [_cache_key(card) for card in cards]
+    cached = {key: _read_cached(cache_dir, key) for key in keys}
+    unique = dict(zip(keys, cards, strict=True))  # the same card twice is drawn once
+    missing = [card for key, card in unique.items() if cached[key] is None]
+    if len(missing) > PARALLEL_FROM:
+        with ProcessPoolExecutor() as pool:
+            drawn = list(pool.map(render_card, missing))
+    else:
+        drawn = [render_card(card) for card in missing]
+    for card, image in zip(missing, drawn, strict=True):
+        cached[_cache_key(card)] = image
+        _write_cached(cache_dir, _cache_key(card), image)
+    return [cached[key] for key in keys]  # type: ignore[misc]
+
+
+def _cache_key(card: Card) -> str:
+    inputs = [repr(card), PIL.__version__, *(_font_digest(name) for name in (REGULAR, BOLD))]
+    return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+
+
+@cache
+def _font_digest(name: str) -> str:
+    return hashlib.sha256((FONT_DIR / name).read_bytes()).hexdigest()
+
+
+def _read_cached(cache_dir: Path | None, key: str) -> bytes | None:
+    path = cache_dir / f"{key}.png" if cache_dir else None
+    return path.read_bytes() if path and path.is_file() else None
+
+
+def _write_cached(cache_dir: Path | None, key: str, image: bytes) -> None:
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        (cache_dir / f"{key}.png").write_bytes(image)
 
 
 def check_font() -> None:

@@ -15,14 +15,16 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from . import metadata
+from .chartsvg import chart_palette_css
 from .downloads import chart_downloads
 from .load import load_site_data
 from .models import Claim
 from .render import Renderer, make_environment
-from .shareimage import Card, render_card
+from .shareimage import Card, render_cards
 from .sitedata import SiteData
 
 CLAIM_PAGE_TEMPLATE = "explainer/claim_page.md"
+CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
 
@@ -46,17 +48,24 @@ class SiteBuild:
     claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
 
     def docs_files(self) -> dict[str, str]:
-        """Path below docs/ -> content of every generated page and download."""
+        """Path below docs/ -> content of every generated page, download and the charts'
+        colour stylesheet."""
         files = {path: page.source for path, page in self.claim_pages.items()}
+        files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
         return files
 
-    def site_files(self, site_url: str, description: str) -> dict[str, bytes | str]:
-        """Path below the built site -> content of the share images and robots.txt."""
+    def site_files(
+        self, site_url: str, description: str, cache_dir: Path | None = None
+    ) -> dict[str, bytes | str]:
+        """Path below the built site -> content of the share images and robots.txt. Images come
+        from `cache_dir` where an identical card was drawn before."""
+        cards = self.share_cards(site_url, description)
+        images = render_cards(list(cards.values()), cache_dir)
         files: dict[str, bytes | str] = {
-            metadata.share_image_path(name): render_card(card)
-            for name, card in self.share_cards(site_url, description).items()
+            metadata.share_image_path(name): image
+            for name, image in zip(cards, images, strict=True)
         }
         files["robots.txt"] = metadata.robots_txt(site_url)
         return files

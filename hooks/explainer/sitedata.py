@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
@@ -43,14 +44,21 @@ class SiteData:
         """Ids of the sources a claim or FAQ answer rests on: named directly, or behind the
         figures and charts it shows."""
         found: set[str] = set()
-        for reference in self.references:
-            if reference.owner != key:
-                continue
-            if reference.record_type == "source":
-                found.add(reference.target)
-            elif reference.record_type in THROUGH:
-                found |= self.sources_behind((reference.record_type, reference.target))
+        for record_type, target in self._named_by[key]:
+            if record_type == "source":
+                found.add(target)
+            elif record_type in THROUGH:
+                found |= self.sources_behind((record_type, target))
         return found
+
+    @cached_property
+    def _named_by(self) -> defaultdict[RecordKey, list[RecordKey]]:
+        """Owner -> the records it names, from the references found while loading."""
+        named: defaultdict[RecordKey, list[RecordKey]] = defaultdict(list)
+        for reference in self.references:
+            if reference.owner:
+                named[reference.owner].append((reference.record_type, reference.target))
+        return named
 
     def citing(self, source_id: str) -> list[Any]:
         """Claims, FAQ answers and glossary terms that rest on the source, in data order."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
+from localweb import draw_every_chart
 from playwright.sync_api import Browser, Page, Request, Response
 
 # WCAG 2.1 A/AA (all impacts), axe's best practices (heading order, landmarks) and WCAG 2.2's
@@ -20,8 +21,6 @@ AXE_OPTIONS = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
     }
 }
-CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
-    .every(chart => chart.classList.contains('xp-chart__plot--drawn'))"""
 HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 
 _AXE = Axe()
@@ -73,8 +72,8 @@ def audit_page(page: Page, url: str) -> list[str]:
     log = PageLog()
     log.attach(page)
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function(CHARTS_DRAWN)
-    problems = _axe_violations(page)
+    draw_every_chart(page)  # audit the interactive charts; the static ones: test_without_javascript
+    problems = axe_violations(page)
     origin = _origin(url)
     problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
     problems += log.messages + log.failures
@@ -84,7 +83,7 @@ def audit_page(page: Page, url: str) -> list[str]:
     return problems
 
 
-def _axe_violations(page: Page) -> list[str]:
+def axe_violations(page: Page) -> list[str]:
     results = _AXE.run(page, options=AXE_OPTIONS)
     return [
         f"axe {violation['id']} ({violation['impact']}): {node['target']} – {violation['help']}"

@@ -1,7 +1,10 @@
 /* Interactive charts. Every [data-xp-chart] element holds one Plotly figure as JSON (built by
-   hooks/explainer/chartplot.py). plotly.js is vendored and only loaded on pages that have a chart.
-   Runs on every page view, also after Material's instant navigation (document$), and re-colours
-   the charts when the reader switches the colour scheme, without reloading. */
+   hooks/explainer/chartplot.py) and shows a static SVG of it until then (chartsvg.py).
+   plotly.js is vendored and loaded only when the reader comes to a chart: on touching, pointing
+   at or focusing it, or once the reader scrolls and a chart nears the viewport. A page that is
+   only opened and read above its charts never downloads plotly.js. Runs on every page view, also
+   after Material's instant navigation (document$), and re-colours drawn charts when the reader
+   switches the colour scheme (the static SVG follows the scheme through CSS). */
 (function () {
   "use strict";
 
@@ -10,7 +13,10 @@
   var ownScript = document.currentScript;
   var PLOTLY_URL = new URL("vendor/plotly-basic.min.js", ownScript ? ownScript.src : document.baseURI).href;
   var CHARTS = "[data-xp-chart]";
+  var NEAR = "300px"; // how close to the viewport a chart is drawn once the reader scrolls
+  var INTERACTIONS = ["pointerenter", "focusin", "touchstart"];
   var loading = null;
+  var observer = null;
 
   // Load plotly.js once per visit, however many pages with charts follow.
   function loadPlotly() {
@@ -50,6 +56,8 @@
     return value;
   }
 
+  // Plotly draws beneath the static SVG (same reserved height), which is removed once the plot
+  // is there: the page does not move.
   function draw(element, Plotly) {
     if (!element.xpFigure) {
       element.xpFigure = JSON.parse(element.getAttribute("data-xp-chart"));
@@ -58,36 +66,60 @@
     var map = isDark() ? (figure.layout.meta || {}).xp_dark || {} : {};
     // The config carries the German locale (built in chartplot.py from the same locale data
     // as the page's numbers).
-    var config = figure.config;
     element.setAttribute("data-xp-scheme", isDark() ? "slate" : "default");
-    return Plotly.react(element, recolour(figure.data, map), recolour(figure.layout, map), config)
-      .then(function () { element.classList.add("xp-chart__plot--drawn"); });
+    return Plotly.react(element, recolour(figure.data, map), recolour(figure.layout, map), figure.config)
+      .then(function () {
+        var still = element.querySelector(".xp-chart__static");
+        if (still) still.remove();
+        element.classList.add("xp-chart__plot--drawn");
+      });
   }
 
-  function drawAll() {
-    var elements = document.querySelectorAll(CHARTS);
-    if (!elements.length) return;
-    loadPlotly().then(function (Plotly) {
-      elements.forEach(function (element) {
-        if (element.isConnected) draw(element, Plotly);
-      });
-    }, function (error) { console.error(error); });
+  function drawOne(element) {
+    if (element.xpRequested || !element.isConnected) return;
+    element.xpRequested = true;
+    if (observer) observer.unobserve(element);
+    loadPlotly().then(function (Plotly) { return draw(element, Plotly); },
+      function (error) { element.xpRequested = false; console.error(error); });
   }
+
+  // The reader scrolled: from now on a chart near the viewport is drawn.
+  function watchNearCharts() {
+    if (observer || !("IntersectionObserver" in window)) return;
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) drawOne(entry.target); });
+    }, { rootMargin: NEAR });
+    document.querySelectorAll(CHARTS).forEach(function (element) { observer.observe(element); });
+  }
+
+  function prepare() {
+    var elements = document.querySelectorAll(CHARTS);
+    elements.forEach(function (element) {
+      INTERACTIONS.forEach(function (type) {
+        element.addEventListener(type, function () { drawOne(element); }, { passive: true });
+      });
+      if (observer) observer.observe(element);
+    });
+  }
+
+  ["scroll", "keydown", "touchmove"].forEach(function (type) {
+    window.addEventListener(type, watchNearCharts, { once: true, passive: true });
+  });
 
   // Palette toggle: re-draw the charts that are already drawn, in the new colours.
   new MutationObserver(function () {
     if (window.Plotly) {
       document.querySelectorAll(CHARTS).forEach(function (element) {
-        if (element.xpFigure) draw(element, window.Plotly);
+        if (element.classList.contains("xp-chart__plot--drawn")) draw(element, window.Plotly);
       });
     }
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(drawAll);
+    document$.subscribe(prepare);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", prepare);
   } else {
-    drawAll();
+    prepare();
   }
 })();

@@ -9,11 +9,10 @@ ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
 GENERATOR ?= mkdocs
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
-FONT_DIR ?= $(or $(EXPLAINER_FONT_DIR),/usr/share/fonts/truetype/dejavu)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser fonts check serve build deploy test schema bench links lint clean
+.PHONY: help install browser check serve build deploy test schema bench links lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,16 +27,13 @@ install: $(INSTALLED) ## Create .venv and install the pinned packages
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@test -x $(CHROMIUM) || ./.ci/install-chromium
 
-fonts: ## Install Debian's DejaVu fonts for the share images (if missing)
-	@test -f $(FONT_DIR)/DejaVuSans-Bold.ttf || ./.ci/install-fonts
-
 check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
 
-serve: $(INSTALLED) fonts schema ## Serve the site on http://127.0.0.1:8000 with live reload
+serve: $(INSTALLED) schema ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/$(GENERATOR) serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED) fonts schema ## Build the site into site/ (strict: any warning fails)
+build: $(INSTALLED) schema ## Build the site into site/ (strict: any warning fails)
 	$(VENV)/bin/$(GENERATOR) build --strict
 
 deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
@@ -47,7 +43,7 @@ lint: $(INSTALLED) ## Check Python style (ruff)
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(INSTALLED) browser fonts lint ## Run every test (lint, build, data errors, browser)
+test: $(INSTALLED) browser lint ## Run every test (lint, build, data errors, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)

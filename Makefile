@@ -18,6 +18,8 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.txt
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed as python3; found $$(python3 --version 2>&1)" >&2; exit 1; }
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -25,7 +27,7 @@ $(INSTALLED): requirements.txt
 install: $(INSTALLED) ## Create .venv and install the pinned packages
 
 browser: ## Install Debian's Chromium for the browser tests (if missing)
-	@test -x $(CHROMIUM) || ./.ci/install-chromium
+	@test -x "$(CHROMIUM)" || ./.ci/install-chromium
 
 check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .

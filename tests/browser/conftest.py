@@ -61,7 +61,7 @@ def point_sitemap_at(folder: Path, url: str) -> None:
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian package chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser`, or set CHROMIUM to Chrome's path")
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

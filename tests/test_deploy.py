@@ -16,11 +16,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import MKDOCS, ROOT, BuiltSite, build_site, copy_mini_site
+from conftest import MKDOCS, ROOT, BuiltSite, build_site
 from explainer.metadata import date_epoch
 from explainer.sitedata import SiteData
 from htmlmeta import read_head
 from localweb import QuietHandler, serve_folder
+from minisite import copy_mini_site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 PREFIX = "/deepseek-eingeordnet/"  # the path of site_url in mkdocs.yml

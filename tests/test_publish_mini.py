@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from conftest import build_site, copy_mini_site
+from conftest import build_site
 from htmlmeta import read_head
+from minisite import copy_mini_site
 
 HOSTILE = 'Böse </script><script>alert("x")</script> & <!-- <b>fett</b>'
 

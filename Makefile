@@ -12,10 +12,11 @@ export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser check serve build deploy test schema bench links lint clean
+.PHONY: help install browser check serve build deploy test schema bench links lint clean \
+	new-explainer update-engine
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.txt
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -59,3 +60,14 @@ links: build ## List the external links of the built site for a manual check
 
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache
+
+new-explainer: $(INSTALLED) ## Start an explainer for another article: DIR=../anderer-artikel
+	@test -n "$(DIR)" || { echo "Name the new folder: make new-explainer DIR=../anderer-artikel" >&2; exit 2; }
+	@$(ENGINE) new "$(DIR)"
+
+# The newer engine's own code does the copying: it knows what belongs to it. Then the schemas
+# follow its models (after installing its requirements.txt, if that changed).
+update-engine: $(INSTALLED) ## Take the engine of a newer explainer: FROM=../other-explainer
+	@test -n "$(FROM)" || { echo "Name the explainer with the newer engine: make update-engine FROM=../other-explainer" >&2; exit 2; }
+	@PYTHONPATH="$(FROM)/hooks" $(PYTHON) -m explainer update-engine .
+	@$(MAKE) --no-print-directory schema

@@ -9,16 +9,18 @@ ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
 GENERATOR ?= mkdocs
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
-FONT_DIR ?= $(or $(EXPLAINER_FONT_DIR),/usr/share/fonts/truetype/dejavu)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser fonts check serve build deploy test schema bench links lint clean
+.PHONY: help install browser check serve build deploy test schema bench links lint clean \
+	new-explainer update-engine
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.txt
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed as python3; found $$(python3 --version 2>&1)" >&2; exit 1; }
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -26,18 +28,15 @@ $(INSTALLED): requirements.txt
 install: $(INSTALLED) ## Create .venv and install the pinned packages
 
 browser: ## Install Debian's Chromium for the browser tests (if missing)
-	@test -x $(CHROMIUM) || ./.ci/install-chromium
-
-fonts: ## Install Debian's DejaVu fonts for the share images (if missing)
-	@test -f $(FONT_DIR)/DejaVuSans-Bold.ttf || ./.ci/install-fonts
+	@test -x "$(CHROMIUM)" || ./.ci/install-chromium
 
 check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
 
-serve: $(INSTALLED) fonts schema ## Serve the site on http://127.0.0.1:8000 with live reload
+serve: $(INSTALLED) schema ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/$(GENERATOR) serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED) fonts schema ## Build the site into site/ (strict: any warning fails)
+build: $(INSTALLED) schema ## Build the site into site/ (strict: any warning fails)
 	$(VENV)/bin/$(GENERATOR) build --strict
 
 deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
@@ -47,7 +46,7 @@ lint: $(INSTALLED) ## Check Python style (ruff)
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(INSTALLED) browser fonts lint ## Run every test (lint, build, data errors, browser)
+test: $(INSTALLED) browser lint ## Run every test (lint, build, data errors, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
@@ -62,3 +61,14 @@ links: build ## List the external links of the built site for a manual check
 
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache
+
+new-explainer: $(INSTALLED) ## Start an explainer for another article: DIR=../anderer-artikel
+	@test -n "$(DIR)" || { echo "Name the new folder: make new-explainer DIR=../anderer-artikel" >&2; exit 2; }
+	@$(ENGINE) new "$(DIR)"
+
+# The newer engine's own code does the copying: it knows what belongs to it. Then the schemas
+# follow its models (after installing its requirements.txt, if that changed).
+update-engine: $(INSTALLED) ## Take the engine of a newer explainer: FROM=../other-explainer
+	@test -n "$(FROM)" || { echo "Name the explainer with the newer engine: make update-engine FROM=../other-explainer" >&2; exit 2; }
+	@PYTHONPATH="$(FROM)/hooks" $(PYTHON) -m explainer update-engine .
+	@$(MAKE) --no-print-directory schema

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, BuiltSite, copy_mini_site
+from conftest import ROOT, BuiltSite
 from explainer import chartplot, german
 from explainer.chartkinds import CHART_KINDS
 from explainer.charttable import chart_view, source_ids
 from explainer.models import Chart
 from explainer.sitedata import SiteData
+from minisite import copy_mini_site
 
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
 

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINI_SITE, ROOT, build_site, copy_mini_site
+from conftest import ROOT, build_site
 from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.render import PageError, Renderer, make_environment
+from minisite import MINI_SITE, copy_mini_site
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:

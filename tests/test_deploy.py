@@ -5,24 +5,23 @@ from __future__ import annotations
 import datetime
 import filecmp
 import gzip
-import http.server
 import os
 import re
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import MKDOCS, ROOT, BuiltSite, build_site, copy_mini_site
+from conftest import MKDOCS, ROOT, BuiltSite, build_site
 from explainer.metadata import date_epoch
 from explainer.sitedata import SiteData
 from htmlmeta import read_head
+from localweb import QuietHandler, serve_folder
+from minisite import copy_mini_site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 PREFIX = "/deepseek-eingeordnet/"  # the path of site_url in mkdocs.yml
@@ -74,7 +73,7 @@ def test_readme_documents_the_manual_deploy() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class _SubPathHandler(QuietHandler):
     """Serves the built site under PREFIX only; anything else gets the 404 page, like Pages."""
 
     def translate_path(self, path: str) -> str:
@@ -93,18 +92,12 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def served(site: BuiltSite) -> Iterator[str]:
-    handler = partial(_SubPathHandler, directory=str(site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, url = serve_folder(site.site_dir, _SubPathHandler)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield url.rstrip("/")
     finally:
         server.shutdown()
         server.server_close()

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BuiltSite, build_site, copy_mini_site
+from conftest import BuiltSite, build_site
+from minisite import copy_mini_site
 
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
 

@@ -21,7 +21,7 @@ def test_external_links_are_reported_with_their_pages(site: BuiltSite, data: Sit
     for source in data.sources:
         for address in (source.url, source.read_via, source.archive):
             assert address is None or address in text, address
-    assert "on: quellen/index.html" in text
+    assert f"on: {data.site.paths.sources.removesuffix('.md')}/index.html" in text
 
 
 def test_a_dead_anchor_is_found(site: BuiltSite, tmp_path: Path) -> None:

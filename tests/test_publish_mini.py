@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from conftest import build_site, copy_mini_site
+from conftest import build_site
 from htmlmeta import read_head
+from minisite import copy_mini_site
 
 HOSTILE = 'Böse </script><script>alert("x")</script> & <!-- <b>fett</b>'
 
@@ -92,10 +93,18 @@ def test_site_without_operator_file_builds_and_names_itself_as_author(tmp_path: 
     assert 'class="xp-legal"' not in build.page("")
 
 
-def test_missing_font_is_reported_with_what_to_install(tmp_path: Path) -> None:
+def test_a_font_folder_without_the_fonts_stops_the_build_naming_the_variable(
+    tmp_path: Path,
+) -> None:
     project = copy_mini_site(tmp_path / "project")
-    result = build_site(project, tmp_path / "site", EXPLAINER_FONT_DIR=str(tmp_path / "no-fonts"))
-    assert result.returncode != 0 and "fonts-dejavu-core" in result.output
+    folder = tmp_path / "no-fonts"
+    result = build_site(project, tmp_path / "site", EXPLAINER_FONT_DIR=str(folder))
+    assert result.returncode != 0
+    assert (
+        f"share images need the font {folder}/DejaVuSans.ttf: EXPLAINER_FONT_DIR points at "
+        f"{folder}; set it to a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf, or unset "
+        "it to use the fonts that come with the engine"
+    ) in result.output
 
 
 def test_claim_review_dates_come_from_the_claim(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, copy_mini_site
+from conftest import MKDOCS
+from minisite import copy_mini_site
 
 
 def _free_port() -> int:

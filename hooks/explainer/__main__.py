@@ -1,7 +1,9 @@
 """Command line of the engine, without MkDocs.
 
-python -m explainer check [PROJECT]    validate PROJECT/data exactly as the build does
-python -m explainer schema [PROJECT]   write the JSON Schemas to PROJECT/data/schema
+python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
+python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
+python -m explainer new FOLDER               start an explainer for another article in FOLDER
+python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one
 """
 
 from __future__ import annotations
@@ -10,23 +12,59 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataError
-from .load import load_site_data
-from .schema import write_schemas
+from .newsite import ExplainerError, create_explainer, update_engine
+
+NEXT_STEPS = """\
+A new explainer is in {folder}: an invented example, marked as such, to replace with your article.
+  cd {folder}
+  edit data/site.yaml first (title, the article), then sources, figures and claims in data/
+  make check    validate data/ (one line per problem, in under a second)
+  make serve    preview on http://127.0.0.1:8000
+"""
 
 
 def main(arguments: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("check", "schema"))
-    parser.add_argument("project", nargs="?", default=".", type=Path, help="default: .")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, purpose in (
+        ("check", "validate PROJECT/data exactly as the build does"),
+        ("schema", "write the JSON Schemas to PROJECT/data/schema"),
+        ("update-engine", "replace PROJECT's engine with this one; its site stays as it is"),
+    ):
+        command = commands.add_parser(name, help=purpose)
+        command.add_argument("project", nargs="?", default=Path("."), type=Path, help="default: .")
+    new = commands.add_parser("new", help="start an explainer for another article in FOLDER")
+    new.add_argument("folder", type=Path)
     options = parser.parse_args(arguments)
     try:
-        data = load_site_data(options.project / "data")
+        if options.command == "new":
+            create_explainer(options.folder)
+            status = _check_data(options.folder, write_schemas=True)
+            sys.stdout.write(NEXT_STEPS.format(folder=options.folder))
+            return status
+        if options.command == "update-engine":
+            update_engine(options.project)
+            return 0
+    except ExplainerError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    return _check_data(options.project, write_schemas=options.command == "schema")
+
+
+def _check_data(project: Path, *, write_schemas: bool) -> int:
+    # Imported here: `new` and `update-engine` copy files and must run even when the installed
+    # packages are older than what a newer engine's loader needs.
+    from .errors import DataError
+    from .load import load_site_data
+    from .schema import write_schemas as write
+
+    try:
+        data = load_site_data(project / "data")
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1
-    if options.command == "schema":
-        write_schemas(data, options.project / "data" / "schema")
+    if write_schemas:
+        write(data, project / "data" / "schema")
         return 0
     # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
     sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)

@@ -1,6 +1,7 @@
 """Share images (Open Graph cards, 1200×630 PNG) drawn from the data with Pillow, offline.
 
-The font is DejaVu Sans from Debian's `fonts-dejavu-core` package (`make fonts` installs it).
+The font is DejaVu Sans, which comes with the engine (`fonts/`, with its licence), so a build
+needs no system font; EXPLAINER_FONT_DIR points at another folder holding the same two files.
 Same data, same Pillow and same font give the same bytes: no timestamps are written, and the
 basic layout engine is used so that the output does not depend on an optional libraqm.
 """
@@ -20,7 +21,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .metadata import IMAGE_SIZE
 
-FONT_DIR = Path(os.environ.get("EXPLAINER_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+FONT_VARIABLE = "EXPLAINER_FONT_DIR"
+VENDORED_FONT_DIR = Path(__file__).parent / "fonts"
+FONT_DIR = Path(os.environ.get(FONT_VARIABLE) or VENDORED_FONT_DIR)
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 
 MARGIN = 72
@@ -34,7 +37,7 @@ PARALLEL_FROM = 8  # cards to draw before a process pool pays for its start
 
 
 class FontMissing(Exception):
-    """The font for share images is not installed."""
+    """A font file for share images is missing."""
 
 
 @dataclass(frozen=True)
@@ -111,15 +114,20 @@ def _write_cached(cache_dir: Path | None, key: str, image: bytes) -> None:
 
 
 def check_font() -> None:
-    """Raise FontMissing with what to install, before any image is drawn."""
+    """Raise FontMissing saying how to fix it, before any image is drawn."""
     for name in (REGULAR, BOLD):
-        if not (FONT_DIR / name).is_file():
+        if (FONT_DIR / name).is_file():
+            continue
+        if FONT_DIR == VENDORED_FONT_DIR:
             raise FontMissing(
-                f"share images need the font {FONT_DIR / name}: install Debian's package "
-                "fonts-dejavu-core (`make fonts`, or `apt-get install fonts-dejavu-core`), "
-                "or point EXPLAINER_FONT_DIR at a folder with DejaVuSans.ttf and "
-                "DejaVuSans-Bold.ttf"
+                f"share images need the font {FONT_DIR / name}, which comes with the engine: "
+                "restore hooks/explainer/fonts/ from the repository"
             )
+        raise FontMissing(
+            f"share images need the font {FONT_DIR / name}: {FONT_VARIABLE} points at "
+            f"{FONT_DIR}; set it to a folder holding {REGULAR} and {BOLD}, or unset it to use "
+            "the fonts that come with the engine"
+        )
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

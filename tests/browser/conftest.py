@@ -1,6 +1,6 @@
 """Browser fixtures: the built site served on 127.0.0.1 and a headless Chromium (Playwright).
 
-Reusable by any browser test: `served` gives the base URL of the real site, `browser` a Chromium
+Reusable by any browser test: `served` gives the base URL of the site, `browser` a Chromium
 for the whole session, `page` a fresh page per test that records console errors and requests.
 """
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="session")
 def served(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL (ending in /) of the real site, served as GitHub Pages does: below the path of
-    site_url (e.g. /deepseek-eingeordnet/), so that pages with absolute links (404.html) work."""
+    """Base URL (ending in /) of the site, served as GitHub Pages does: below the path of
+    site_url (e.g. /REPO/), so that pages with absolute links (404.html) work."""
     root = tmp_path_factory.mktemp("served")
     folder = root / site_path_prefix()
     shutil.copytree(site.site_dir, folder)
@@ -40,7 +40,7 @@ def served(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def site_path_prefix() -> str:
-    """Path of site_url without slashes, e.g. 'deepseek-eingeordnet' ('' at a domain's root)."""
+    """Path of site_url without slashes, e.g. 'REPO' ('' at a domain's root)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     return urlsplit(config["site_url"]).path.strip("/")
 
@@ -61,7 +61,7 @@ def point_sitemap_at(folder: Path, url: str) -> None:
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian package chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser`, or set CHROMIUM to Chrome's path")
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

@@ -13,6 +13,7 @@ import yaml
 from conftest import ROOT
 from explainer.errors import DataError
 from explainer.load import load_site_data
+from explainer.yamlfile import MAX_FILE_BYTES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -136,7 +137,7 @@ ATTACKS = {
     "billion-laughs": BILLION_LAUGHS,
     "deep-nesting": "title: " + "[" * 5000 + "]" * 5000,
     "deep-block-nesting": "".join("  " * depth + "- \n" for depth in range(200)),
-    "huge-file": "title: " + "x" * (3 * 1024 * 1024),
+    "huge-file": "title: " + "x" * MAX_FILE_BYTES,
     "huge-number": "title: x\nupdated: 1" + "0" * 5000,
     "python-tag": "title: !!python/object/apply:os.system ['true']",
 }

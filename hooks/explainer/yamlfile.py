@@ -17,7 +17,7 @@ from .errors import DataProblem
 
 Location = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real data file is under 50 KB
+MAX_FILE_BYTES = 8 * 1024 * 1024  # claims.yaml is ~50 KB; 100× the claims (make bench) ~5 MB
 MAX_DEPTH = 50  # nesting levels; real files use at most 5
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (data files need at most a few levels)"
 

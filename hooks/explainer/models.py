@@ -119,9 +119,7 @@ KnownDate = Annotated[
 ]
 Url = Annotated[str, AfterValidator(_require_web_address)]
 DocumentUrl = Annotated[Url, AfterValidator(_refuse_search_page)]
-Unit = Literal[
-    "usd", "percent", "percentage_points", "points", "factor", "count", "date", "month"
-]
+Unit = Literal["usd", "percent", "percentage_points", "points", "factor", "count", "date", "month"]
 DATE_UNITS = ("date", "month")  # a date as value; "month": only the month is known
 Qualifier = Literal["about", "more_than", "up_to", "at_least"]
 

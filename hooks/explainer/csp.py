@@ -3,7 +3,9 @@ Policy) and what a link out tells the other site (referrer policy).
 
 GitHub Pages sends no headers we choose, so both travel as <meta> tags, written into the built
 HTML by hooks/mkdocs_publish.py. The hashes of inline scripts come from that final HTML: when
-Material changes one of its inline scripts, the hash follows without an edit here.
+Material changes one of its inline scripts, the hash follows without an edit here. A <meta> policy
+cannot say frame-ancestors, sandbox or report-uri (browsers ignore them there), so being framed by
+another site cannot be forbidden on GitHub Pages.
 """
 
 from __future__ import annotations

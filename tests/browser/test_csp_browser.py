@@ -16,7 +16,7 @@ from conftest import BuiltSite
 from explainer.chartplot import UI_WORDS
 from explainer.sitedata import SiteData
 from localweb import serve_folder
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from .audit import CHARTS_DRAWN, CSP_LISTENER, CSP_VIOLATIONS
 from .test_every_page import page_paths
@@ -45,20 +45,17 @@ class Watched:
     def violations(self) -> list[str]:
         return self.page.evaluate(CSP_VIOLATIONS) + self.console
 
+    def record(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.console.append(f"console: {message.text}")
+
 
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     context.add_init_script(CSP_LISTENER)
     result = Watched(context.new_page())
-    result.page.on(
-        "console",
-        lambda message: (
-            result.console.append(f"console: {message.text}")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    result.page.on("console", result.record)
     yield result
     context.close()
 
@@ -106,7 +103,7 @@ def test_charts_colour_scheme_search_and_download_report_no_violation(
     assert not violations, "\n".join(violations)
 
 
-def test_an_injected_inline_script_is_blocked_and_reported(
+def test_an_injected_inline_script_or_event_handler_is_blocked_and_reported(
     watched: Watched, site: BuiltSite, tmp_path: Path
 ) -> None:
     copy = tmp_path / "site"

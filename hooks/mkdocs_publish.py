@@ -1,8 +1,10 @@
 """MkDocs hooks for the public website: share and search metadata, structured data, share images,
-robots.txt, legal-page links, and a build date taken from the data (reproducible builds).
+robots.txt, legal-page links, links out marked for screen readers, each page's security policy,
+and a build date taken from the data (reproducible builds).
 
 Runs after hooks/mkdocs_explainer.py (listed second in mkdocs.yml), which has already validated
-the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py.
+the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py,
+linksout.py, csp.py.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from explainer import jsonld, metadata
+from explainer import csp, jsonld, linksout, metadata
 from explainer.jsonhtml import html_safe_json
 from explainer.shareimage import FontMissing, check_font
 from explainer.site import SiteBuild, claim_page_path, current_build
@@ -49,11 +51,18 @@ class _Publish:
 
 _state: _Publish | None = None
 _epoch_set_here: str | None = None  # so that `mkdocs serve` follows an edited `updated` date
+_serving = False  # `mkdocs serve`: see on_post_page
 
 
 # ---------------------------------------------------------------------------------------------
 # Hooks
 # ---------------------------------------------------------------------------------------------
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -113,9 +122,34 @@ def on_page_context(
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Mark the links out in the content, then state the page's security policy, computed from
+    its final HTML.
+
+    Not the Content Security Policy under `mkdocs serve`: its live-reload script is inline and
+    changes with every request, so no hash can allow it. `make build` and `make test` have it.
+    """
+    return _finish_page(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages made from a template alone (404.html)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return _finish_page(output_content, template_name, config)
+
+
 # ---------------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------------
+
+
+def _finish_page(html: str, shown_as: str, config: MkDocsConfig) -> str:
+    html = linksout.mark_links_out(html, config.site_url)
+    try:
+        return csp.add_policy_meta(html, content_security=not _serving)
+    except ValueError as error:
+        raise PluginError(f"{shown_as}: {error}") from None
 
 
 def _pin_build_date(data: SiteData) -> None:

@@ -14,7 +14,7 @@ class PageHead:
 
     lang: str = ""
     title: str = ""
-    meta: dict[str, str] = field(default_factory=dict)  # name or property -> content
+    meta: dict[str, str] = field(default_factory=dict)  # name, property or http-equiv -> content
     canonical: str = ""
     jsonld: list[Any] = field(default_factory=list)
     jsonld_raw: list[str] = field(default_factory=list)
@@ -33,7 +33,7 @@ class _Parser(HTMLParser):
         if tag == "html":
             self.head.lang = values.get("lang", "")
         elif tag == "meta" and "content" in values:
-            key = values.get("property") or values.get("name")
+            key = values.get("property") or values.get("name") or values.get("http-equiv")
             if key:
                 self.head.meta[key] = values["content"]
         elif tag == "link" and values.get("rel") == "canonical":

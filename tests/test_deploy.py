@@ -24,9 +24,12 @@ from localweb import QuietHandler, serve_folder
 from minisite import copy_mini_site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 PREFIX = "/deepseek-eingeordnet/"  # the path of site_url in mkdocs.yml
-PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-pages",
-                 "actions/upload-pages-artifact", "actions/deploy-pages"}  # fmt: skip
+PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                 "actions/deploy-pages"}  # fmt: skip
+# owner/name@<commit> # v1.2.3 - a full commit SHA, the release it came from beside it
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -38,20 +41,40 @@ def _workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text("utf-8"))
 
 
+def _steps(job: dict) -> list[str]:
+    """Each step as its command or the action it uses (without version)."""
+    return [step.get("run") or step.get("uses", "").split("@")[0] for step in job["steps"]]
+
+
 def test_workflow_deploys_on_push_to_main_with_the_official_actions() -> None:
     workflow = _workflow()
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     used = {step["uses"].split("@")[0] for job in workflow["jobs"].values()
             for step in job["steps"] if "uses" in step}  # fmt: skip
     assert used == PAGES_ACTIONS
 
 
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None:
+    lines = [line for line in WORKFLOW.read_text("utf-8").splitlines() if "uses:" in line]
+    assert len(lines) == len(PAGES_ACTIONS)
+    unpinned = [line.strip() for line in lines if not PINNED.match(line)]
+    assert not unpinned, unpinned
+
+
+def test_each_job_may_do_only_what_it_needs() -> None:
+    workflow = _workflow()
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    checkout = jobs["build"]["steps"][_steps(jobs["build"]).index("actions/checkout")]
+    assert checkout["with"]["persist-credentials"] is False
+
+
 def test_workflow_tests_then_builds_then_uploads_and_deploys_only_after_the_build() -> None:
     jobs = _workflow()["jobs"]
-    steps = jobs["build"]["steps"]
-    commands = [step.get("run") or step.get("uses", "").split("@")[0] for step in steps]
+    steps, commands = jobs["build"]["steps"], _steps(jobs["build"])
     test, build = commands.index("make test"), commands.index("make build")
     upload = commands.index("actions/upload-pages-artifact")
     assert test < build < upload
@@ -60,7 +83,13 @@ def test_workflow_tests_then_builds_then_uploads_and_deploys_only_after_the_buil
     assert not any(step.get("continue-on-error") for step in steps)
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
-    assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+    assert _steps(jobs["deploy"]) == ["actions/deploy-pages"]
+
+
+def test_dependabot_proposes_updates_of_the_actions_and_the_python_packages() -> None:
+    updates = yaml.safe_load(DEPENDABOT.read_text("utf-8"))["updates"]
+    assert {(update["package-ecosystem"], update["directory"]) for update in updates} == {
+        ("github-actions", "/"), ("pip", "/")}  # fmt: skip
 
 
 def test_readme_documents_the_manual_deploy() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite, build_site
+from explainer.linksout import LINK_OUT_NOTE
 from minisite import copy_mini_site
 
 NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
@@ -123,10 +124,10 @@ def test_a_source_shows_its_copy_archive_month_and_what_rests_on_it(mini: BuiltS
     entry = page[page.index('id="quelle-stadtrat"') :]
     entry = entry[: entry.index("</div>")]
     assert "Veröffentlicht im April 2024" in entry and "abgerufen" not in entry
-    assert (
-        'gelesen über: <a href="https://copy.example.net/protokoll">copy.example.net</a>' in entry
-    )
-    assert '<a href="https://archive.example.org/2024/protokoll">Archivkopie</a>' in entry
+    copy = f'<a href="https://copy.example.net/protokoll">copy.example.net{LINK_OUT_NOTE}</a>'
+    assert f"gelesen über: {copy}" in entry
+    archive = f'<a href="https://archive.example.org/2024/protokoll">Archivkopie{LINK_OUT_NOTE}</a>'
+    assert archive in entry
     assert 'href="../pruefungen/park-schoen/"' in entry
     first = page[page.index('id="quelle-gruenflaechenamt"') :]
     assert f"Veröffentlicht am 1.{NBSP}März 2024 · abgerufen am 1.{NBSP}Mai 2024" in first

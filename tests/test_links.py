@@ -1,14 +1,18 @@
 """No broken links: every internal link and anchor of the built site resolves, and the external
-links are collected in one report for editors."""
+links are collected in one report for editors. Links out are safe to open and named as such."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from conftest import BuiltSite
+from explainer.linksout import LINK_OUT_NOTE, mark_links_out
 from explainer.sitedata import SiteData
 from links import crawl, report
+
+EXAMPLE_SITE_URL = "https://example.github.io/erklaert/"
 
 
 def test_every_internal_link_and_anchor_resolves(site: BuiltSite) -> None:
@@ -35,3 +39,66 @@ def test_a_dead_anchor_is_found(site: BuiltSite, tmp_path: Path) -> None:
     broken = crawl(copy).broken
 
     assert "index.html: link to missing anchor quellen/#quelle-gibt-es-nicht" in broken
+
+
+# ---------------------------------------------------------------------------------------------
+# Links out
+# ---------------------------------------------------------------------------------------------
+
+PAGE = """<header><a href="https://github.com/example/repo">Repository</a></header>
+<article class="md-content__inner md-typeset">
+<p>Laut <a href="https://www.reuters.com/a">Reuters</a> und
+<a href="../quellen/#quelle-x">Quellen</a>, <a href="mailto:redaktion@example.org">Mail</a>,
+<a href="https://example.github.io/erklaert/faq/">FAQ</a>.</p>
+<article class="xp-claim-card"><a
+  href="http://example.net/b" title="B">B
+</a></article>
+<p><a href="https://example.org/c">C</a></p>
+</article>
+<footer><a href="https://squidfunk.github.io/mkdocs-material/">Material</a></footer>"""
+
+
+def test_links_out_in_the_content_end_with_a_note_for_screen_readers() -> None:
+    marked = mark_links_out(PAGE, EXAMPLE_SITE_URL)
+    assert marked.count(LINK_OUT_NOTE) == 3
+    assert f'<a href="https://www.reuters.com/a">Reuters{LINK_OUT_NOTE}</a>' in marked
+    assert f'title="B">B\n{LINK_OUT_NOTE}</a></article>' in marked
+    assert f'<a href="https://example.org/c">C{LINK_OUT_NOTE}</a>' in marked
+    assert marked.replace(LINK_OUT_NOTE, "") == PAGE
+
+
+def _content(page: str) -> str:
+    """The page content: Material's article, up to the last </article> before </main>."""
+    start = page.index('<article class="md-content__inner')
+    return page[start : page.rindex("</article>", start, page.index("</main>"))]
+
+
+def _site_url(site: BuiltSite) -> str:
+    """site_url of mkdocs.yml, as Material prints it: the start page's canonical address."""
+    start = site.page("index.html")
+    return re.search(r'<link rel="canonical" href="([^"]+)"', start).group(1)  # type: ignore[union-attr]
+
+
+def test_every_link_out_in_the_built_content_is_named_as_one(
+    site: BuiltSite, data: SiteData
+) -> None:
+    site_url, marked = _site_url(site), 0
+    for path in site.site_dir.rglob("*.html"):
+        content = _content(path.read_text("utf-8"))
+        for href, text in re.findall(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', content, re.S):
+            where = f"{path.relative_to(site.site_dir)}: {href}"
+            assert href.startswith(site_url) or text.endswith(LINK_OUT_NOTE), where
+            marked += text.endswith(LINK_OUT_NOTE)
+    assert marked >= len(data.sources)  # the sources page links each one
+
+
+def test_no_link_opens_a_new_tab_without_noopener(site: BuiltSite) -> None:
+    new_tabs = 0
+    for path in site.site_dir.rglob("*.html"):
+        for tag in re.findall(r"<a\b[^>]*>", path.read_text("utf-8")):
+            if re.search(r"""target=["']?_blank""", tag):
+                new_tabs += 1
+                rel = re.search(r'rel="([^"]*)"', tag)
+                safe = rel and {"noopener", "noreferrer"} & set(rel.group(1).split())
+                assert safe, f"{path.relative_to(site.site_dir)}: {tag}"
+    assert new_tabs  # Material's footer link opens a new tab: the check has something to check

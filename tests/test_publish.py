@@ -288,7 +288,8 @@ def test_legal_pages_show_the_operator_data(site: BuiltSite, data: SiteData) -> 
         assert html.escape(operator.address.city, quote=False) in page
     assert "§ 5 DDG" in impressum and "§ 18 Abs. 2 MStV" in impressum
     for fact in ("keine Cookies", "GitHub Pages", "IP-Adresse", "keine Besucherzählung",
-                 "nichts von fremden Servern", "localStorage"):  # fmt: skip
+                 "nichts von fremden Servern", "localStorage", "Content Security Policy",
+                 "Referrer"):  # fmt: skip
         assert fact in datenschutz, fact
     if operator.placeholder:
         assert "Noch nicht ausgefüllt" in impressum and "Noch nicht ausgefüllt" in datenschutz

@@ -59,6 +59,10 @@ def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 def test_editing_data_reloads_the_served_site(served_project: tuple[Path, str]) -> None:
     project, url = served_project
     assert _wait_for(lambda: "Stadtpark – geprüft" in _fetch(url), 30), "server did not start"
+    # The live-reload script MkDocs adds is inline and new on every request: a Content Security
+    # Policy would block it, so the preview states only the referrer policy.
+    page = _fetch(url)
+    assert '<meta name="referrer"' in page and "Content-Security-Policy" not in page
 
     site_file = project / "data" / "site.yaml"
     site_file.write_text(

@@ -49,6 +49,8 @@ def plot_config() -> dict[str, Any]:
     """plotly.js options shared by every chart, including the German locale."""
     return {
         "displaylogo": False,
+        # plotly.js 4 offers "Share chart", which opens Plotly Cloud and sends it the chart.
+        "showSendToCloud": False,
         "responsive": True,
         "scrollZoom": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],

@@ -1,4 +1,5 @@
-"""Audit one page as a reader's browser sees it: accessibility (axe-core), privacy, errors, layout.
+"""Audit one page as a reader's browser sees it: accessibility (axe-core), privacy, errors, layout,
+Content Security Policy violations.
 
 Every problem is one line naming the page, the rule and the element, so a failure can be fixed
 without re-running anything by hand.
@@ -22,6 +23,12 @@ AXE_OPTIONS = {
     }
 }
 HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+# An init script: it listens before the page's own scripts run, in every document of the page.
+CSP_LISTENER = """window.xpViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.xpViolations.push(
+    `CSP ${event.effectiveDirective} blocked ${event.blockedURI}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`));"""
+CSP_VIOLATIONS = "window.xpViolations"
 
 _AXE = Axe()
 
@@ -35,6 +42,7 @@ class PageLog:
     failures: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
+        page.add_init_script(CSP_LISTENER)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.messages.append(f"uncaught error: {error}"))
         page.on("request", lambda request: self.requests.append(request.url))
@@ -68,7 +76,8 @@ def audit_site(browser: Browser, base_url: str, paths: list[str], **context: obj
 
 
 def audit_page(page: Page, url: str) -> list[str]:
-    """Problems of one page: axe violations, foreign requests, errors, horizontal scrolling."""
+    """Problems of one page: axe violations, foreign requests, errors, CSP violations, horizontal
+    scrolling."""
     log = PageLog()
     log.attach(page)
     page.goto(url, wait_until="networkidle")
@@ -76,7 +85,7 @@ def audit_page(page: Page, url: str) -> list[str]:
     problems = axe_violations(page)
     origin = _origin(url)
     problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
-    problems += log.messages + log.failures
+    problems += log.messages + log.failures + page.evaluate(CSP_VIOLATIONS)
     overflow = page.evaluate(HORIZONTAL_OVERFLOW)
     if overflow > 0:
         problems.append(f"scrolls sideways by {overflow}px at {page.viewport_size['width']}px")

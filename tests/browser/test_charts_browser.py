@@ -74,6 +74,20 @@ def test_every_chart_draws_without_console_errors(page: Page, served: str) -> No
     assert page.recorder.errors == []  # type: ignore[attr-defined]
 
 
+def test_every_chart_button_speaks_german_and_none_sends_the_chart_away(
+    page: Page, served: str
+) -> None:
+    open_numbers_page(page, served)
+    chart = page.locator(PLOT).first
+    chart.hover()
+    titles = chart.locator(".modebar-btn").evaluate_all(
+        "buttons => buttons.map(button => button.dataset.title)"
+    )
+    german = chart.evaluate("el => Object.values(el._context.locales.de.dictionary)")
+    assert titles and all(title in german for title in titles), titles
+    assert chart.evaluate("el => el._context.showSendToCloud") is False
+
+
 def test_switching_the_palette_recolours_the_charts(page: Page, served: str) -> None:
     open_numbers_page(page, served)
     light = first_bar_colour(page)

@@ -4,6 +4,9 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+LIGHTHOUSE_VERSION := 12.2.3# 13 needs a newer Node than Debian's
+LIGHTHOUSE_DIR := .cache/lighthouse
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
 # mkdocs or properdocs (a maintained MkDocs 1.6 fork): both build this site the same way.
 GENERATOR ?= mkdocs
@@ -12,11 +15,11 @@ export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser check serve build deploy test schema bench links lint clean \
-	new-explainer update-engine
+.PHONY: help install browser check serve build deploy test schema bench bench-lighthouse links \
+	lint clean new-explainer update-engine
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.txt
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -55,6 +58,12 @@ schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and 
 bench: $(INSTALLED) ## Print page weight, build time at 1×/10×/100× the claims, serve latency
 	$(PYTHON) bench/page_weight.py
 	$(PYTHON) bench/build_scale.py
+
+$(LIGHTHOUSE):
+	npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+
+bench-lighthouse: $(INSTALLED) browser $(LIGHTHOUSE) ## Lighthouse, mobile and desktop, median of 3
+	LIGHTHOUSE=$(LIGHTHOUSE) CHROME_PATH="$(CHROMIUM)" $(PYTHON) bench/lighthouse.py
 
 links: build ## List the external links of the built site for a manual check
 	$(PYTHON) tests/links.py site

@@ -15,10 +15,10 @@ import pytest
 from conftest import BuiltSite
 from explainer.chartplot import UI_WORDS
 from explainer.sitedata import SiteData
-from localweb import serve_folder
+from localweb import draw_every_chart, serve_folder
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
-from .audit import CHARTS_DRAWN, CSP_LISTENER, CSP_VIOLATIONS
+from .audit import CSP_LISTENER, CSP_VIOLATIONS
 from .test_every_page import page_paths
 
 PALETTE_TOGGLE = "form[data-md-component=palette] label.md-header__button:visible"
@@ -72,7 +72,7 @@ def test_instant_navigation_through_every_page_reports_no_violation(
         page.evaluate(MARK_CONTAINER)
         page.evaluate(FOLLOW_LINK, served + path)
         page.wait_for_function(CONTAINER_REPLACED)
-        page.wait_for_function(CHARTS_DRAWN)
+        draw_every_chart(page)
         assert page.url == served + path
         assert page.evaluate("window.xpSameDocument"), f"{path}: reloaded, not instant"
     violations = watched.violations()
@@ -84,7 +84,7 @@ def test_charts_colour_scheme_search_and_download_report_no_violation(
 ) -> None:
     page = watched.page
     page.goto(served + "zahlen/", wait_until="networkidle")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_every_chart(page)
     chart = page.locator("[data-xp-chart]").first
     chart.hover()  # plotly.js draws its hover label and shows the mode bar
     download = f".modebar-btn[data-title='{UI_WORDS['Download plot as a PNG']}']"

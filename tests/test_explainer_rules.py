@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import ROOT, BuiltSite
+from explainer.render import cell_safe
 from explainer.sitedata import SiteData
 from links import parse_page
 
@@ -51,6 +53,23 @@ def test_every_page_shows_the_date_of_the_data(site: BuiltSite, data: SiteData) 
     stand = f"Stand der Daten: {data.site.updated.day}.{NBSP}"
     for path in site.site_dir.rglob("index.html"):
         assert stand in path.read_text("utf-8"), path
+
+
+ESCAPED_MARKUP = re.compile(r"&lt;/?(span|a|cite|abbr|figure|div|svg)\b")
+
+
+def test_no_page_shows_markup_as_text(site: BuiltSite) -> None:
+    """A '|' in data text (a source title) must not break a table and show HTML as text."""
+    for path in site.site_dir.rglob("*.html"):
+        found = ESCAPED_MARKUP.search(path.read_text("utf-8"))
+        assert not found, f"{path.relative_to(site.site_dir)}: {found.group(0)}"
+
+
+def test_a_pipe_in_data_text_stays_in_its_table_cell() -> None:
+    cell = cell_safe("Preise & Tarife | Stadtwerke")
+    html = markdown.markdown(f"| a | b |\n|---|---|\n| <span title=\"{cell}\">x</span> | y |",
+                             extensions=["tables"])  # fmt: skip
+    assert html.count("<td>") == 2 and "&#124;" in html
 
 
 def test_pages_make_no_request_to_another_host(site: BuiltSite) -> None:

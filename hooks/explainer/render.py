@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 from markdown.extensions.toc import slugify
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import downloads, german, richtext
 from .charttable import ChartView, chart_view
@@ -66,8 +66,14 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         chart_downloads=downloads.download_paths,
         grouped=grouped,
         slug=slug,
+        cell_safe=cell_safe,
     )
     return env
+
+
+def cell_safe(text: str) -> Markup:
+    """Escaped text that cannot end a Markdown table cell: '|' as its character reference."""
+    return Markup(escape(text).replace("|", Markup("&#124;")))
 
 
 def host(url: str) -> str:

@@ -65,9 +65,10 @@ def main() -> None:
         build = build_site(ROOT, site_dir)
         if build.returncode:
             raise SystemExit(build.output)
+        one_chart = one_chart_claim_page(site_dir)
         pages = {
             "text page (Methodik)": "methodik/",
-            f"one chart ({one_chart_claim_page(site_dir)})": one_chart_claim_page(site_dir),
+            f"one chart ({one_chart})": one_chart,
             "Zahlen, every chart": "zahlen/",
         }
         server, base = serve_folder(site_dir)

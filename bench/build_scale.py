@@ -17,8 +17,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
+from mkdocs.structure.files import File
 from sitebuild import ROOT, build_site
 
 FACTORS = (1, 10, 100)
@@ -64,7 +66,9 @@ def bare_material_project(project: Path, target: Path) -> Path:
     }
     pages |= {path: page.source for path, page in build.claim_pages.items()}
     for path, markdown in pages.items():
-        rendered = build.renderer.render_page(_without_front_matter(markdown), path, path)
+        rendered = build.renderer.render_page(
+            _without_front_matter(markdown), path, path, **_generator_names(path)
+        )
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(rendered, "utf-8")
     for name, content in build.docs_files().items():
@@ -83,6 +87,15 @@ def bare_material_project(project: Path, target: Path) -> Path:
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     sys.path.pop(0)
     return target
+
+
+def _generator_names(path: str) -> dict[str, Any]:
+    """What MkDocs' hook hands a page (`url`, `page_address`), made with MkDocs' own File."""
+    page = File(path, "docs", "site", use_directory_urls=True)
+    return {
+        "url": lambda target: File(target, "docs", "site", True).url_relative_to(page),
+        "page_address": "https://example.org/" + page.url,
+    }
 
 
 def _without_front_matter(markdown: str) -> str:

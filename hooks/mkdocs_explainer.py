@@ -8,6 +8,7 @@ Jinja template.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,9 +71,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.update_date = generated.changed.isoformat()  # the sitemap's <lastmod>
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
     try:
-        return build.renderer.render_page(markdown, path, shown_as)
+        return build.renderer.render_page(
+            markdown, path, shown_as, url=_url_of(page, files), page_address=page.canonical_url
+        )
     except PageError as error:
         raise PluginError(str(error)) from None
+
+
+def _url_of(page: Page, files: Files) -> Callable[[str], str]:
+    """`url("behauptungen/index.md")` in a page: the address of another page relative to this
+    one, as MkDocs writes it ("behauptungen/"), for raw HTML, where links are not rewritten."""
+
+    def url(target: str) -> str:
+        file = files.get_file_from_path(target)
+        if file is None:
+            raise LookupError(f"url({target!r}): there is no such file below docs/")
+        return file.url_relative_to(page.file)
+
+    return url
 
 
 def _link_neighbours(pages: list[Page | None]) -> None:

@@ -64,3 +64,22 @@ def read_head(html: str) -> PageHead:
     parser = _Parser()
     parser.feed(html)
     return parser.head
+
+
+class _Elements(HTMLParser):
+    def __init__(self, tag: str, attribute: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wanted = (tag, attribute)
+        self.found: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag == self.wanted[0] and self.wanted[1] in values:
+            self.found.append(values)
+
+
+def elements(html: str, tag: str, attribute: str) -> list[dict[str, str]]:
+    """Attributes (unescaped) of every `tag` element that has `attribute`, in page order."""
+    parser = _Elements(tag, attribute)
+    parser.feed(html)
+    return parser.found

@@ -24,8 +24,6 @@ LOCALE = "de"
 
 # plotly.js user-interface strings in German (the mode bar); numbers and dates come from german.py.
 UI_WORDS = {
-    "Download plot as a PNG": "Als PNG herunterladen",
-    "Download plot": "Grafik herunterladen",
     "Reset axes": "Achsen zurücksetzen",
     "Autoscale": "Automatisch skalieren",
     "Zoom": "Zoomen",
@@ -53,8 +51,11 @@ def plot_config() -> dict[str, Any]:
         "showSendToCloud": False,
         "responsive": True,
         "scrollZoom": False,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
-        "toImageButtonOptions": {"format": "png", "scale": 2},
+        # The page offers SVG and PNG with title and source drawn in (charts.js) instead of the
+        # bare plot that toImage gives.
+        "modeBarButtonsToRemove": [
+            "select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "toImage",
+        ],  # fmt: skip
         "locale": LOCALE,
         "locales": {LOCALE: {"dictionary": UI_WORDS, "format": german.plotly_locale()}},
     }

@@ -159,7 +159,9 @@ class Renderer:
         return markdown.Markdown(extensions=["attr_list", "md_in_html"])
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
-        """Names a page can use."""
+        """Names a page can use. The site generator adds, through `extra`, what only it knows:
+        `url(target)`, another page's address relative to this one, and `page_address`, this
+        page's absolute address."""
         data = self.data
         return {
             "data": data,

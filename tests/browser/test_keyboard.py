@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 # Everything a reader can operate in the page content, plus the colour-scheme toggle: a radio
 # group of hidden inputs whose label shows the focus ring.
 OPERABLE = (
-    ".md-content a[href], .md-content summary, .md-content button,"
+    ".md-content a[href], .md-content summary, .md-content button, .md-content input,"
     " form[data-md-component=palette] input.md-option:checked"
 )
 MARK = """selector => [...document.querySelectorAll(selector)]
@@ -27,7 +27,7 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", "zahlen/", "behauptungen/nvidia-fragil/"])
+@pytest.mark.parametrize("path", ["", "behauptungen/", "zahlen/", "behauptungen/nvidia-fragil/"])
 def test_every_control_is_reachable_by_tab_and_visibly_focused(
     page: Page, served: str, path: str
 ) -> None:

@@ -75,6 +75,50 @@
       });
   }
 
+  // "Bild: SVG / PNG": Plotly's own export, in the light colours on white, with the chart's
+  // title and source line (the figure's data-xp-export-* attributes) drawn into the image.
+  var EXPORT_WIDTH = 800;
+  var EXPORT_HEADER = 80; // pixels above the plot for title and source line
+
+  function plotlyText(text) {
+    // Plotly reads a few HTML tags in titles; text from the data is shown as it is.
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function exportFigure(element) {
+    var frame = element.closest("figure");
+    var figure = JSON.parse(element.getAttribute("data-xp-chart"));
+    var layout = figure.layout;
+    layout.title = {
+      text: plotlyText(frame.getAttribute("data-xp-export-title")),
+      subtitle: { text: plotlyText(frame.getAttribute("data-xp-export-source")) },
+      x: 0, xanchor: "left", xref: "paper", y: 1, yanchor: "top", yref: "container",
+      pad: { t: 16 },
+    };
+    layout.margin.t += EXPORT_HEADER;
+    layout.paper_bgcolor = "#ffffff";
+    return { data: figure.data, layout: layout, config: figure.config };
+  }
+
+  function exportImage(button) {
+    var element = button.closest("figure").querySelector(CHARTS);
+    var format = button.getAttribute("data-xp-export-format");
+    loadPlotly().then(function (Plotly) {
+      return Plotly.downloadImage(exportFigure(element), {
+        format: format,
+        filename: element.closest("figure").id,
+        width: EXPORT_WIDTH,
+        height: parseInt(element.style.height, 10) + EXPORT_HEADER,
+        scale: format === "png" ? 2 : 1,
+      });
+    }).catch(function (error) { console.error(error); });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-xp-export-format]");
+    if (button) exportImage(button);
+  });
+
   function drawOne(element) {
     if (element.xpRequested || !element.isConnected) return;
     element.xpRequested = true;
@@ -93,6 +137,7 @@
   }
 
   function prepare() {
+    document.querySelectorAll("[data-xp-export]").forEach(function (buttons) { buttons.hidden = false; });
     var elements = document.querySelectorAll(CHARTS);
     elements.forEach(function (element) {
       INTERACTIONS.forEach(function (type) {

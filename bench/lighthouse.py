@@ -1,9 +1,10 @@
 """Lighthouse performance of a text page, a claim page with one chart and the Zahlen page.
 
-Builds the site, serves it on 127.0.0.1, runs Lighthouse (LIGHTHOUSE: its command, 12.x) with
-Debian's Chromium (CHROME_PATH) on each page, mobile and desktop, RUNS times, and prints the median
-score, LCP, TBT and CLS. `make bench-lighthouse` installs Lighthouse into .cache/ and runs this.
-Timings are not test assertions: this prints figures, it does not pass or fail on them.
+Builds the site, serves it on 127.0.0.1 (text gzip-compressed, as GitHub Pages sends it), runs
+Lighthouse (LIGHTHOUSE: its command, 12.x) with Debian's Chromium (CHROME_PATH) on each page,
+mobile and desktop, RUNS times, and prints the median score, LCP, TBT and CLS.
+`make bench-lighthouse` installs Lighthouse into .cache/ and runs this. Timings are not test
+assertions: this prints figures, it does not pass or fail on them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from localweb import serve_folder
+from localweb import GzipHandler, serve_folder
 from sitebuild import ROOT, build_site
 
 RUNS = 3
@@ -71,7 +72,7 @@ def main() -> None:
             f"one chart ({one_chart})": one_chart,
             "Zahlen, every chart": "zahlen/",
         }
-        server, base = serve_folder(site_dir)
+        server, base = serve_folder(site_dir, GzipHandler)
         try:
             rows = {
                 (name, form): median_of_runs(base + path, form)

@@ -1,16 +1,19 @@
-"""The local web server of the tests and the benchmark stays quiet when a browser hangs up early."""
+"""The local web server of the tests and the benchmark: quiet when a browser hangs up early, and
+compressing text as GitHub Pages does when the benchmark asks for it."""
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
 
 import pytest
-from localweb import serve_folder
+from localweb import GzipHandler, serve_folder
 
 LARGE_FILE = 8 * 1024 * 1024  # bytes: more than the socket buffers hold, so the server still writes
 
@@ -44,3 +47,23 @@ def test_a_connection_closed_early_prints_no_traceback(
         server.shutdown()
         server.server_close()
     assert capfd.readouterr().err == ""
+
+
+def test_gzip_handler_compresses_text_for_a_browser_that_accepts_it(tmp_path: Path) -> None:
+    page = "<!doctype html><title>Seite</title>" + "<p>Text</p>" * 200
+    (tmp_path / "seite").mkdir()
+    (tmp_path / "seite" / "index.html").write_text(page, "utf-8")
+    (tmp_path / "bild.png").write_bytes(bytes(100))
+    server, url = serve_folder(tmp_path, GzipHandler)
+    try:
+        with urlopen(Request(url + "seite/", headers={"Accept-Encoding": "gzip"})) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode("utf-8") == page
+        with urlopen(Request(url + "seite/")) as response:  # no gzip asked for: none sent
+            assert response.headers["Content-Encoding"] is None
+            assert response.read().decode("utf-8") == page
+        with urlopen(Request(url + "bild.png", headers={"Accept-Encoding": "gzip"})) as response:
+            assert response.headers["Content-Encoding"] is None
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -54,7 +54,7 @@ def _copy_of(block: str, number: int) -> str:
 def bare_material_project(project: Path, target: Path) -> Path:
     """The same pages as rendered Markdown, in a Material project without hooks."""
     sys.path.insert(0, str(project / "hooks"))
-    from explainer.site import load_build
+    from explainer.site import load_build, write_files
 
     build = load_build(project)
     docs = target / "docs"
@@ -67,10 +67,8 @@ def bare_material_project(project: Path, target: Path) -> Path:
         rendered = build.renderer.render_page(_without_front_matter(markdown), path, path)
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(rendered, "utf-8")
-    for name, content in build.docs_files().items():
-        if not name.endswith(".md"):
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_text(content, "utf-8")
+    downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}
+    write_files(downloads, docs)
     for asset in (project / "docs").rglob("*"):
         if asset.is_file() and asset.suffix != ".md":
             copy = docs / asset.relative_to(project / "docs")

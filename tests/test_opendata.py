@@ -19,9 +19,12 @@ import yaml
 from conftest import ROOT, BuiltSite
 from explainer import german, opendata
 from explainer.datafiles import DATA_FILES
+from explainer.load import load_site_data
 from explainer.render import Renderer, make_environment
+from explainer.site import write_files
 from explainer.sitedata import SiteData
 from htmlmeta import read_head
+from minisite import MINI_SITE
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_url"]
 SITE_PATH = "/" + SITE_URL.split("://", 1)[1].split("/", 1)[1]  # '/deepseek-eingeordnet/'
@@ -129,6 +132,19 @@ def test_the_zip_is_dated_from_the_data_and_equals_the_package_on_the_site(
             assert archive.read(info) == (unpacked / name).read_bytes(), info.filename
 
 
+def test_a_site_without_licence_or_glossary_gets_a_valid_package_too(tmp_path: Path) -> None:
+    mini = load_site_data(MINI_SITE / "data")
+    assert mini.site.license is None and mini.terms is None
+    files = Renderer(mini, make_environment()).open_data().files
+    folder = opendata.ZIP_PATH.removesuffix(".zip") + "/"
+    write_files({path.removeprefix(folder): content for path, content in files.items()
+                 if path.startswith(folder)}, tmp_path)  # fmt: skip
+    report = frictionless.validate(tmp_path / opendata.DESCRIPTOR)
+    assert report.valid, report.flatten(["type", "note"])
+    assert "licenses" not in json.loads((tmp_path / opendata.DESCRIPTOR).read_text("utf-8"))
+    assert (tmp_path / "glossary.csv").read_text("utf-8").count("\n") == 1  # the header only
+
+
 def test_the_package_is_the_same_bytes_when_built_again(data: SiteData) -> None:
     first = Renderer(data, make_environment()).open_data().files
     assert Renderer(data, make_environment()).open_data().files == first
@@ -168,7 +184,8 @@ def test_the_feed_has_what_atom_requires(feed: ET.Element, data: SiteData) -> No
     assert feed.tag == f"{ATOM}feed"
     for tag in ("id", "title", "updated"):
         _child_text(feed, tag)
-    assert _child_text(feed.find(f"{ATOM}author"), "name") == data.operator.name
+    author = feed.find(f"{ATOM}author")
+    assert author is not None and _child_text(author, "name") == data.operator.name
     self_links = [link.get("href") for link in feed.findall(f"{ATOM}link[@rel='self']")]
     assert self_links == [f"{SITE_URL}feed.xml"]
     assert data.site.license.name in _child_text(feed, "rights")

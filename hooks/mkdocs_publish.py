@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from explainer import csp, feed, jsonld, linksout, metadata
 from explainer.jsonhtml import html_safe_json
-from explainer.opendata import package_description
+from explainer.opendata import package_description, package_title
 from explainer.shareimage import FontMissing, check_font
 from explainer.site import SiteBuild, claim_page_path, current_build
 from explainer.sitedata import SiteData
@@ -261,7 +261,7 @@ def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
         result = jsonld.faq_page(entries, url=meta.url, name=meta.title)
     elif meta.role == "numbers":
         result = jsonld.dataset(
-            name=f"{data.site.title}: alle Daten",
+            name=package_title(data),
             description=package_description(data),
             url=meta.url,
             license_url=data.site.license.url if data.site.license else None,

@@ -111,7 +111,7 @@ def test_the_package_holds_every_record_as_plain_text(package: Path, data: SiteD
 
 def test_the_package_names_the_licence_and_the_publisher(package: Path, data: SiteData) -> None:
     descriptor = json.loads((package / opendata.DESCRIPTOR).read_text("utf-8"))
-    assert descriptor["title"] == data.site.title
+    assert descriptor["title"] == opendata.package_title(data)
     assert descriptor["licenses"] == [
         {"path": data.site.license.url, "title": opendata.license_text(data.site.license)}
     ]

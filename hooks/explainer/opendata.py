@@ -42,8 +42,7 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 # as publisher.
 NOT_PUBLISHED = ("operator",)
 PLAIN_TEXT = "plain text as the page shows it: figures formatted, citations written out"
-TABLE_TYPES = {"string": "string", "number": "number", "integer": "integer",
-               "boolean": "boolean", "array": "array"}  # fmt: skip
+TABLE_TYPES = ("string", "number", "integer", "boolean", "array", "object")  # as in JSON Schema
 UNIX = 3  # zip "made by" system: the same bytes whichever system builds
 
 
@@ -64,13 +63,19 @@ def open_data(data: SiteData, plain_text: PlainText) -> OpenData:
     """Every data file as CSV or JSON, the descriptor, and all of it as one zip."""
     tables = [table for entry in DATA_FILES for table in _tables(entry, data, plain_text)]
     site = data.site.model_dump(mode="json")
-    site_json = _json_bytes(_plain(site, data.site.model_json_schema(), plain_text))
+    schema = data.site.model_json_schema()
+    site_json = _json_bytes(_plain(site, schema, schema, plain_text))
     contents = {SITE_FILE: site_json} | {table.file_name: table.content for table in tables}
-    contents[DESCRIPTOR] = _json_bytes(descriptor(data, tables, site_json))
+    contents[DESCRIPTOR] = _json_bytes(_descriptor(data, tables, site_json))
     files = {f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}": content for name, content in contents.items()}
     zipped = {f"{FOLDER}/{name}": content for name, content in contents.items()}
     files[ZIP_PATH] = zip_bytes(zipped, data.site.updated)
     return OpenData(files)
+
+
+def package_title(data: SiteData) -> str:
+    """The package's name for readers (the download and the Dataset JSON-LD)."""
+    return f"{data.site.title}: alle Daten"
 
 
 def package_description(data: SiteData) -> str:
@@ -97,13 +102,13 @@ def license_text(license: License) -> str:
     return f"{license.name} ({license.title})"
 
 
-def descriptor(data: SiteData, tables: list[Table], site_json: bytes) -> JsonObject:
+def _descriptor(data: SiteData, tables: list[Table], site_json: bytes) -> JsonObject:
     """datapackage.json: the package and each file, its size and hash, and each table's fields."""
     site = data.site
     result: JsonObject = {
         "$schema": PROFILE,
         "name": slugify(site.title, "-") or FOLDER,
-        "title": site.title,
+        "title": package_title(data),
         "description": package_description(data),
         "created": f"{site.updated.isoformat()}T00:00:00Z",
     }
@@ -158,11 +163,7 @@ class Column:
     def field(self) -> JsonObject:
         """The Table Schema field."""
         schema = self.schema
-        kind = "any" if "anyOf" in schema else schema.get("type")  # a number or a date
-        result: JsonObject = {
-            "name": self.name,
-            "type": "date" if schema.get("format") == "date" else TABLE_TYPES.get(kind, "any"),
-        }
+        result: JsonObject = {"name": self.name, "type": _table_type(schema)}
         if description := _description(schema):
             result["description"] = description
         constraints = {"required": True} if self.required else {}
@@ -223,7 +224,7 @@ def _tables(entry: DataFile, data: SiteData, plain_text: PlainText) -> Iterator[
         return
     schema = entry.model.model_json_schema()
     records = [
-        _plain(record.model_dump(mode="json"), schema, plain_text)
+        _plain(record.model_dump(mode="json"), schema, schema, plain_text)
         for record in getattr(data, entry.attribute) or []
     ]
     columns, nested = _columns(schema, schema)
@@ -233,7 +234,7 @@ def _tables(entry: DataFile, data: SiteData, plain_text: PlainText) -> Iterator[
     owner_link = {"fields": [owner.name], "reference": {"resource": entry.name, "fields": ["id"]}}
     for name, item_schema in nested:
         rows = [{owner.name: record["id"], **item} for record in records for item in record[name]]
-        columns = [owner, *_columns(item_schema, schema)[0]]
+        columns = [owner, *_flat_columns(item_schema, schema)]
         yield _table(f"{entry.name}-{name}", item_schema, columns, rows, links=[owner_link])
 
 
@@ -269,12 +270,22 @@ def _columns(
         is_required = required and name in schema.get("required", ())
         items = _resolve(value.get("items", {}), root)
         if "properties" in value:
-            columns += _columns(value, root, (*path, name), is_required)[0]
+            columns += _flat_columns(value, root, (*path, name), is_required)
         elif "properties" in items:
             nested.append((name, items))
         else:
             columns.append(Column((*path, name), value, is_required))
     return columns, nested
+
+
+def _flat_columns(
+    schema: JsonObject, root: JsonObject, path: tuple[str, ...] = (), required: bool = True
+) -> list[Column]:
+    """Columns of a record within a record; a list of records there would need a table of a
+    table, which no model has."""
+    columns, nested = _columns(schema, root, path, required)
+    assert not nested, f"{path}: no table for a list of records within a record"
+    return columns
 
 
 def _resolve(schema: JsonObject, root: JsonObject) -> JsonObject:
@@ -287,19 +298,25 @@ def _resolve(schema: JsonObject, root: JsonObject) -> JsonObject:
     return schema
 
 
-def _plain(value: Any, schema: JsonObject, plain_text: PlainText, root: Any = None) -> Any:
+def _plain(value: Any, schema: JsonObject, root: JsonObject, plain_text: PlainText) -> Any:
     """A dumped record with every rich text replaced by its plain text."""
-    schema = _resolve(schema, root or schema)
-    root = root or schema
+    schema = _resolve(schema, root)
     if value is None:
         return None
     if schema.get(RICH_KEY):
         return plain_text(value)
     if isinstance(value, dict):
-        return {k: _plain(v, schema["properties"][k], plain_text, root) for k, v in value.items()}
+        return {k: _plain(v, schema["properties"][k], root, plain_text) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(item, schema.get("items", {}), plain_text, root) for item in value]
+        return [_plain(item, schema.get("items", {}), root, plain_text) for item in value]
     return value
+
+
+def _table_type(schema: JsonObject) -> str:
+    """JSON Schema's type; 'any' where a value may be one of several (a number or a date)."""
+    if schema.get("format") == "date":
+        return "date"
+    return schema["type"] if schema.get("type") in TABLE_TYPES else "any"
 
 
 def _description(schema: JsonObject) -> str | None:

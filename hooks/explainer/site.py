@@ -21,6 +21,7 @@ from .chartsvg import chart_palette_css
 from .downloads import chart_downloads, download_paths
 from .load import load_site_data
 from .models import Claim
+from .opendata import package_title
 from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
 from .shareimage import Card, render_cards
 from .sitedata import SiteData
@@ -97,7 +98,7 @@ class SiteBuild:
         """(name, path below the site, media type) of each data download: the open-data
         package, then every chart's CSV."""
         package = self.renderer.open_data()
-        result = [(f"{self.data.site.title}: alle Daten", package.zip_path, "application/zip")]
+        result = [(package_title(self.data), package.zip_path, "application/zip")]
         for chart in self.data.charts:
             result.append((chart.title, download_paths(chart)["csv"], "text/csv"))
         return result

@@ -56,7 +56,8 @@ def _copy_of(block: str, number: int) -> str:
 def bare_material_project(project: Path, target: Path) -> Path:
     """The same pages as rendered Markdown, in a Material project without hooks."""
     sys.path.insert(0, str(project / "hooks"))
-    from explainer.site import load_build
+    from explainer.feed import FEED_PATH
+    from explainer.site import load_build, write_files
 
     build = load_build(project)
     docs = target / "docs"
@@ -71,16 +72,18 @@ def bare_material_project(project: Path, target: Path) -> Path:
         )
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(rendered, "utf-8")
-    for name, content in build.docs_files().items():
-        if not name.endswith(".md"):
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_text(content, "utf-8")
+    downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    # The feed, which pages link to: with directory URLs, as MkDocs gives them.
+    downloads[FEED_PATH] = build.atom_feed(
+        config["site_url"], lambda path: path.removesuffix(".md") + "/"
+    )
+    write_files(downloads, docs)
     for asset in (project / "docs").rglob("*"):
         if asset.is_file() and asset.suffix != ".md":
             copy = docs / asset.relative_to(project / "docs")
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(asset, copy)
-    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(project / "overrides")

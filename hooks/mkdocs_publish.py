@@ -1,10 +1,11 @@
 """MkDocs hooks for the public website: share and search metadata, structured data, share images,
-robots.txt, legal-page links, links out marked for screen readers, each page's security policy,
-and a build date taken from the data (reproducible builds).
+robots.txt, the Atom feed, legal-page links and the licence in every footer, links out marked for
+screen readers, each page's security policy, and a build date taken from the data (reproducible
+builds).
 
 Runs after hooks/mkdocs_explainer.py (listed second in mkdocs.yml), which has already validated
 the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py,
-linksout.py, csp.py.
+feed.py, linksout.py, csp.py.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from explainer import csp, jsonld, linksout, metadata
+from explainer import csp, feed, jsonld, linksout, metadata
 from explainer.jsonhtml import html_safe_json
+from explainer.opendata import package_description, package_title
 from explainer.shareimage import FontMissing, check_font
 from explainer.site import SiteBuild, claim_page_path, current_build
 from explainer.sitedata import SiteData
@@ -90,10 +92,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the share images and, unless docs/ has one, robots.txt."""
+    """Add the share images, the feed and, unless docs/ has one, robots.txt."""
     state = _current()
     cache_dir = Path(config.config_file_path).parent / SHARE_IMAGE_CACHE
-    site_files = state.build.site_files(state.site_url, state.description, cache_dir)
+    site_files = state.build.site_files(
+        state.site_url,
+        state.description,
+        lambda path: files.get_file_from_path(path).url,
+        cache_dir,
+    )
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
@@ -101,12 +108,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Footer links to the legal pages (partials/copyright.html), on every page and the 404 page."""
+    """On every page and the 404 page: the legal pages and the licence in the footer
+    (partials/copyright.html), the feed in the head (main.html)."""
     env.globals["xp_legal_links"] = [
         {"title": title, "url": file.url}
         for path, title in LEGAL_PAGES
         if (file := files.get_file_from_path(path)) is not None
     ]
+    site = _current().build.data.site
+    env.globals["xp_license"] = site.license
+    env.globals["xp_feed"] = {"path": feed.FEED_PATH, "title": feed.feed_title(site.title)}
     return env
 
 
@@ -182,6 +193,7 @@ def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
         is_homepage=page.is_homepage,
         claim_pages=set(state.claim_pages),
         faq_page=state.build.data.site.paths.faq,
+        numbers_page=state.build.data.site.paths.numbers,
     )
     claim_id = state.claim_pages.get(page.file.src_uri)
     image = claim_id or metadata.SITE_IMAGE
@@ -220,7 +232,7 @@ def _image_alt(claim_id: str | None, title: str, config: MkDocsConfig) -> str:
 
 
 def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
-    """JSON-LD for the start page, claim pages and the FAQ page; None for other pages."""
+    """JSON-LD for the start page, claim pages, the FAQ and the numbers page; None for others."""
     state = _current()
     data, site_url, plain_text = state.build.data, state.site_url, state.build.renderer.plain_text
     publisher = jsonld.organization(data.operator, meta.site_name, site_url)
@@ -247,6 +259,19 @@ def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
     elif meta.role == "faq":
         entries = [(q.question, plain_text(q.answer, page.file.src_uri)) for q in data.questions]
         result = jsonld.faq_page(entries, url=meta.url, name=meta.title)
+    elif meta.role == "numbers":
+        result = jsonld.dataset(
+            name=package_title(data),
+            description=package_description(data),
+            url=meta.url,
+            license_url=data.site.license.url if data.site.license else None,
+            creator=publisher,
+            modified=data.site.updated,
+            downloads=[
+                (name, metadata.absolute_url(site_url, path), media_type)
+                for name, path, media_type in state.build.data_downloads()
+            ],
+        )
     else:
         return None
     return html_safe_json(result)

@@ -74,6 +74,7 @@ def test_structured_data_is_valid_json_on_every_page_role(site: BuiltSite, data:
     assert types[""] == [None] and {n["@type"] for n in pages[""].jsonld[0]["@graph"]} == {
         "WebSite", "Organization"}  # fmt: skip
     assert types["faq/"] == ["FAQPage"]
+    assert types["zahlen/"] == ["Dataset"]
     assert types["quellen/"] == [] and types["methodik/"] == []
     for claim in data.claims:
         assert types[f"behauptungen/{claim.id}/"] == ["ClaimReview"]
@@ -82,11 +83,12 @@ def test_structured_data_is_valid_json_on_every_page_role(site: BuiltSite, data:
 def test_page_roles_are_recognised() -> None:
     roles = {
         path: metadata.page_role(path, is_homepage=path == "index.md",
-                                 claim_pages={"behauptungen/x.md"}, faq_page="faq.md")
-        for path in ("index.md", "behauptungen/x.md", "faq.md", "quellen.md")
+                                 claim_pages={"behauptungen/x.md"}, faq_page="faq.md",
+                                 numbers_page="zahlen.md")
+        for path in ("index.md", "behauptungen/x.md", "faq.md", "zahlen.md", "quellen.md")
     }  # fmt: skip
     assert roles == {"index.md": "start", "behauptungen/x.md": "claim", "faq.md": "faq",
-                     "quellen.md": "other"}  # fmt: skip
+                     "zahlen.md": "numbers", "quellen.md": "other"}  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,13 +3,17 @@ operator data is loud and stops a deploy build, and operator.yaml is optional.""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import build_site
 from htmlmeta import read_head
 from minisite import copy_mini_site
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = 'Böse </script><script>alert("x")</script> & <!-- <b>fett</b>'
 
 
@@ -19,7 +23,7 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
-def test_script_end_tag_in_a_quote_cannot_break_out_of_the_json_ld(tmp_path: Path) -> None:
+def test_script_end_tag_in_a_quote_stays_text_in_json_ld_feed_and_data(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
     quote = "Der Park wird jedes Jahr deutlich kleiner."
     _replace(project / "data" / "claims.yaml", f"quote: {quote}", f"quote: '{HOSTILE}'")
@@ -33,6 +37,11 @@ def test_script_end_tag_in_a_quote_cannot_break_out_of_the_json_ld(tmp_path: Pat
     assert head.meta["og:title"] == f"„{HOSTILE}“"
     assert head.meta["twitter:image:alt"].startswith(f"„{HOSTILE}“")
     assert html.unescape(head.title).startswith(f"„{HOSTILE}“")
+    feed = ET.parse(build.site_dir / "feed.xml").getroot()
+    titles = [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
+    assert f"„{HOSTILE}“" in titles
+    table = (build.site_dir / "downloads" / "daten" / "claims.csv").read_text("utf-8")
+    assert HOSTILE in [row["quote"] for row in csv.DictReader(io.StringIO(table))]
 
 
 def test_hostile_front_matter_description_is_escaped(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def chart_downloads(chart: Chart, source_by_id: dict[str, Source]) -> dict[str, 
     """Path below docs/ -> file content, for the CSV and the JSON of one chart."""
     rows = data_rows(chart, source_by_id)
     paths = download_paths(chart)
-    return {paths["csv"]: _csv_text(rows), paths["json"]: _json_text(chart, rows)}
+    return {paths["csv"]: csv_text(rows, CSV_COLUMNS), paths["json"]: _json_text(chart, rows)}
 
 
 def data_rows(chart: Chart, source_by_id: dict[str, Source]) -> list[dict[str, Any]]:
@@ -84,9 +85,10 @@ def _row(
     }
 
 
-def _csv_text(rows: list[dict[str, Any]]) -> str:
+def csv_text(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """UTF-8 CSV with a header row; an empty cell for None. Shared with the open-data package."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(
         {key: "" if value is None else value for key, value in row.items()} for row in rows

@@ -25,6 +25,7 @@ QUALIFIERS = {"about": "rund", "more_than": "mehr als", "up_to": "bis zu", "at_l
 SHORT_QUALIFIERS = {"about": "≈", "more_than": ">", "up_to": "≤", "at_least": "≥"}
 UNIT_WORDS = {"usd": "US-Dollar", "points": "Punkte", "percentage_points": "Prozentpunkte"}
 SCALED_UNITS = ("usd", "count")  # amounts written with Mio., Mrd., Bio.
+KILO = 1000  # bytes per kB: SI prefixes, as the symbols kB and MB say
 SMALLEST_SCALE = 10**6  # below a million, numbers are written out ("294.000")
 
 # prose: as text, tables and hovers print a value; short: bar labels.
@@ -103,6 +104,13 @@ def known_date(text: str) -> str:
     if len(text) == len("2025-04"):
         return month(datetime.date.fromisoformat(f"{text}-01"))
     return date(datetime.date.fromisoformat(text))
+
+
+def file_size(size: int) -> str:
+    """Bytes as a reader reads a download's size: 38400 -> '38 kB', 1234567 -> '1,2 MB'."""
+    if size >= KILO * KILO:
+        return f"{number(size / KILO / KILO, decimals=1)}{NBSP}MB"
+    return f"{number(max(1, round(size / KILO)), decimals=0)}{NBSP}kB"
 
 
 @cache

@@ -3,7 +3,8 @@
 Pure functions returning plain dicts; `jsonhtml.html_safe_json` serialises one for a <script>.
 What Google reads: ClaimReview needs claimReviewed, reviewRating (alternateName) and url;
 author, itemReviewed and the numeric rating are recommended. FAQPage needs mainEntity with
-Question.name and acceptedAnswer.text.
+Question.name and acceptedAnswer.text. Dataset needs name and description; license, creator and
+distribution (each DataDownload with contentUrl and encodingFormat) are recommended.
 
 Opinions (a verdict with `rated: false`) are labelled, not rated: their ClaimReview carries the
 label as reviewRating.alternateName but no ratingValue, bestRating or worstRating, so no search
@@ -12,6 +13,7 @@ engine shows an opinion as "3 of 6".
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from .models import Article, Claim, Operator, Verdict
@@ -104,6 +106,39 @@ def faq_page(entries: list[tuple[str, str]], *, url: str, name: str) -> JsonObje
             for question, answer in entries
         ],
     }
+
+
+def dataset(
+    *,
+    name: str,
+    description: str,
+    url: str,
+    license_url: str | None,
+    creator: JsonObject,
+    modified: datetime.date,
+    downloads: list[tuple[str, str, str]],
+) -> JsonObject:
+    """Dataset of the numbers page: the site's data and where to download it, from
+    (name, absolute address, media type) of each download."""
+    result: JsonObject = {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "name": name,
+        "description": description,
+        "url": url,
+        "inLanguage": LANGUAGE,
+        "isAccessibleForFree": True,
+        "creator": creator,
+        "publisher": creator,
+        "dateModified": modified.isoformat(),
+        "distribution": [
+            {"@type": "DataDownload", "name": title, "contentUrl": address, "encodingFormat": kind}
+            for title, address, kind in downloads
+        ],
+    }
+    if license_url:
+        result["license"] = license_url
+    return result
 
 
 def website(

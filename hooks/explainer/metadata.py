@@ -11,7 +11,7 @@ from typing import Literal
 
 from markupsafe import Markup
 
-PageRole = Literal["start", "claim", "faq", "other"]
+PageRole = Literal["start", "claim", "faq", "numbers", "other"]
 
 DESCRIPTION_LENGTH = 160  # what search result snippets show, roughly
 ELLIPSIS = "…"
@@ -59,13 +59,15 @@ def share_image_path(name: str) -> str:
     return f"{SHARE_FOLDER}/{name}.png"
 
 
-def page_role(src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str) -> PageRole:
+def page_role(
+    src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str, numbers_page: str
+) -> PageRole:
     """What a page is for the structured data and the share image."""
     if is_homepage:
         return "start"
     if src_uri in claim_pages:
         return "claim"
-    return "faq" if src_uri == faq_page else "other"
+    return {faq_page: "faq", numbers_page: "numbers"}.get(src_uri, "other")
 
 
 def absolute_url(site_url: str, path: str) -> str:

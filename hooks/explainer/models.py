@@ -31,6 +31,8 @@ from .chartkinds import CHART_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REFERS_TO_KEY = "x-refers-to"  # schema key that schema.py replaces by the list of current ids
+RICH_KEY = "x-rich"  # schema key marking rich text: opendata.py gives it as plain text
+RICH_DESCRIPTION = "Markdown; may use {{ fig('id') }} and {{ cite('id') }}"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ class RefersTo:
 class Rich:
     """Field marker: Markdown that may use {{ fig('id') }} and {{ cite('id') }}."""
 
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema[RICH_KEY] = True
+        return schema
+
 
 RICH = Rich()
 
@@ -57,7 +64,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 RichText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    Field(description="Markdown; may use {{ fig('id') }} and {{ cite('id') }}"),
+    Field(description=RICH_DESCRIPTION),
     RICH,
 ]
 SourceId = Annotated[Id, RefersTo("source")]
@@ -155,6 +162,17 @@ class Paths(_Record):
     sources: Text = "quellen.md"
     faq: Text = "faq.md"
     glossary: Text = "glossar.md"
+    numbers: Text = Field("zahlen.md", description="the numbers page, which describes the data")
+
+
+class License(_Record):
+    """The licence under which anyone may reuse the site's own texts and data."""
+
+    name: Text = Field(description="short name, e.g. 'CC BY 4.0'")
+    title: Text = Field(
+        description="full name, e.g. 'Creative Commons Namensnennung 4.0 International'"
+    )
+    url: Url = Field(description="the licence's own page")
 
 
 class SiteInfo(_Record):
@@ -172,6 +190,9 @@ class SiteInfo(_Record):
         [], description="figures the start page shows as key numbers"
     )
     paths: Paths = Paths()
+    license: License | None = Field(
+        None, description="licence of the site's own texts and data (not of the sources)"
+    )
 
 
 # ---------------------------------------------------------------------------------------------

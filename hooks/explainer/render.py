@@ -15,12 +15,13 @@ import markdown
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import downloads, german, richtext
+from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MACROS = "explainer/macros.html"
+PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)
 
 
 class PageError(Exception):
@@ -61,6 +62,7 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         number=german.number,
         date=german.date,
         known_date=german.known_date,
+        file_size=german.file_size,
         host=host,
         figure=figure_value,
         chart_downloads=downloads.download_paths,
@@ -125,6 +127,7 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(names) + " with context %}"
         )
         self._rich_templates: dict[str, jinja2.Template] = {}
+        self._open_data: opendata.OpenData | None = None
 
     def render_page(self, markdown_text: str, page_path: str, shown_as: str, **extra: Any) -> str:
         """Render one page; `page_path` is its path below docs/, `shown_as` its name in errors."""
@@ -177,6 +180,7 @@ class Renderer:
             "page_path": page_path,
             "link": lambda target: _relative_link(page_path, target),
             "rich": self._rich,
+            "open_data": self.open_data,
             **extra,
         }
 
@@ -192,6 +196,15 @@ class Renderer:
         if chart.id not in self._chart_views:
             self._chart_views[chart.id] = chart_view(chart)
         return self._chart_views[chart.id]
+
+    def open_data(self) -> opendata.OpenData:
+        """All data as an open-data package, built once per build on first use: pages show its
+        size. A method, not a property: building it renders rich text in a page context."""
+        if self._open_data is None:
+            self._open_data = opendata.open_data(
+                self.data, lambda text: self.plain_text(text, PLAIN_TEXT_PAGE)
+            )
+        return self._open_data
 
     @cached_property
     def _plain_template(self) -> jinja2.Template:

@@ -1,5 +1,6 @@
 """One build of an explainer site, as plain functions: load the data, then produce every file
-the engine adds to the site (claim pages, chart downloads, share images, robots.txt).
+the engine adds to the site (claim pages, chart downloads, the open-data package, share images,
+robots.txt, the Atom feed).
 
 The MkDocs hooks are thin adapters on top of this module; another site generator would need new
 adapters only. `current_build()` hands the build that the first hook loaded to the next one.
@@ -8,18 +9,20 @@ adapters only. `current_build()` hands the build that the first hook loaded to t
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from . import metadata
+from . import feed, metadata
 from .chartsvg import chart_palette_css
-from .downloads import chart_downloads
+from .downloads import chart_downloads, download_paths
 from .load import load_site_data
 from .models import Claim
-from .render import Renderer, make_environment
+from .opendata import package_title
+from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
 from .shareimage import Card, render_cards
 from .sitedata import SiteData
 
@@ -47,19 +50,27 @@ class SiteBuild:
     renderer: Renderer
     claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
 
-    def docs_files(self) -> dict[str, str]:
-        """Path below docs/ -> content of every generated page, download and the charts'
-        colour stylesheet."""
-        files = {path: page.source for path, page in self.claim_pages.items()}
+    def docs_files(self) -> dict[str, bytes | str]:
+        """Path below docs/ -> content of every generated page, download (each chart's, the
+        open-data package) and the charts' colour stylesheet."""
+        files: dict[str, bytes | str] = {
+            path: page.source for path, page in self.claim_pages.items()
+        }
         files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
+        files.update(self.renderer.open_data().files)
         return files
 
     def site_files(
-        self, site_url: str, description: str, cache_dir: Path | None = None
+        self,
+        site_url: str,
+        description: str,
+        page_url: Callable[[str], str],
+        cache_dir: Path | None = None,
     ) -> dict[str, bytes | str]:
-        """Path below the built site -> content of the share images and robots.txt. Images come
+        """Path below the built site -> content of the share images, robots.txt and the feed.
+        `page_url` gives a page's address below the site from its path below docs/. Images come
         from `cache_dir` where an identical card was drawn before."""
         cards = self.share_cards(site_url, description)
         images = render_cards(list(cards.values()), cache_dir)
@@ -68,7 +79,29 @@ class SiteBuild:
             for name, image in zip(cards, images, strict=True)
         }
         files["robots.txt"] = metadata.robots_txt(site_url)
+        files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
         return files
+
+    def atom_feed(self, site_url: str, page_url: Callable[[str], str]) -> bytes:
+        """The feed of checks and corrections, with absolute links to the claim pages."""
+        data = self.data
+
+        def claim_url(claim_id: str) -> str:
+            return metadata.absolute_url(site_url, page_url(claim_page_path(data, claim_id)))
+
+        def plain_text(text: str) -> str:
+            return self.renderer.plain_text(text, PLAIN_TEXT_PAGE)
+
+        return feed.atom_feed(data, site_url, feed.entries(data, claim_url, plain_text))
+
+    def data_downloads(self) -> list[tuple[str, str, str]]:
+        """(name, path below the site, media type) of each data download: the open-data
+        package, then every chart's CSV."""
+        package = self.renderer.open_data()
+        result = [(package_title(self.data), package.zip_path, "application/zip")]
+        for chart in self.data.charts:
+            result.append((chart.title, download_paths(chart)["csv"], "text/csv"))
+        return result
 
     def share_cards(self, site_url: str, description: str) -> dict[str, Card]:
         """Image name -> card: one for the site, one per claim."""

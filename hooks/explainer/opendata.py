@@ -1,0 +1,349 @@
+"""All data of a site as open data: each data file as a CSV table (site.yaml, one nested record, as
+JSON), described by a Frictionless Data Package (datapackage.json, version 2), unpacked below
+downloads/daten/ and packed as downloads/daten.zip.
+
+Columns, types, required fields and foreign keys come from the models' JSON Schemas
+(models.py), so a new field reaches the package by itself: a field holding one nested record
+becomes columns (`reference_label`), a list of records a table of its own (`claims-corrections`,
+one row per correction, keyed by its claim). Rich text is given as the plain text a reader sees:
+figures formatted, citations written out. Pure functions; the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from markdown.extensions.toc import slugify
+
+from . import german
+from .datafiles import BY_RECORD_TYPE, DATA_FILES, DataFile
+from .downloads import DOWNLOAD_FOLDER, csv_text, plain_number
+from .models import REFERS_TO_KEY, RICH_DESCRIPTION, RICH_KEY, License
+from .sitedata import SiteData
+
+PlainText = Callable[[str], str]  # rich data text -> what a reader sees, as plain text
+JsonObject = dict[str, Any]
+
+FOLDER = "daten"  # the package's folder, in the zip and below downloads/
+ZIP_PATH = f"{DOWNLOAD_FOLDER}/{FOLDER}.zip"
+DESCRIPTOR = "datapackage.json"
+SITE_FILE = "site.json"  # site.yaml: one nested record
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# Not in the package: the operator's postal address and phone number are on the Impressum, where
+# the law asks for them, not in a table licensed for reuse; the descriptor names the operator
+# as publisher.
+NOT_PUBLISHED = ("operator",)
+PLAIN_TEXT = "plain text as the page shows it: figures formatted, citations written out"
+TABLE_TYPES = ("string", "number", "integer", "boolean", "array", "object")  # as in JSON Schema
+UNIX = 3  # zip "made by" system: the same bytes whichever system builds
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """The package's files: path below docs/ -> content (the unpacked files and the zip)."""
+
+    files: dict[str, bytes]
+    zip_path: ClassVar[str] = ZIP_PATH
+    descriptor_path: ClassVar[str] = f"{DOWNLOAD_FOLDER}/{FOLDER}/{DESCRIPTOR}"
+
+    @property
+    def zip_size(self) -> int:
+        return len(self.files[ZIP_PATH])
+
+
+def open_data(data: SiteData, plain_text: PlainText) -> OpenData:
+    """Every data file as CSV or JSON, the descriptor, and all of it as one zip."""
+    tables = [table for entry in DATA_FILES for table in _tables(entry, data, plain_text)]
+    site = data.site.model_dump(mode="json")
+    schema = data.site.model_json_schema()
+    site_json = _json_bytes(_plain(site, schema, schema, plain_text))
+    contents = {SITE_FILE: site_json} | {table.file_name: table.content for table in tables}
+    contents[DESCRIPTOR] = _json_bytes(_descriptor(data, tables, site_json))
+    files = {f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}": content for name, content in contents.items()}
+    zipped = {f"{FOLDER}/{name}": content for name, content in contents.items()}
+    files[ZIP_PATH] = zip_bytes(zipped, data.site.updated)
+    return OpenData(files)
+
+
+def package_title(data: SiteData) -> str:
+    """The package's name for readers (the download and the Dataset JSON-LD)."""
+    return f"{data.site.title}: alle Daten"
+
+
+def package_description(data: SiteData) -> str:
+    """What the package holds, in German, for its descriptor and the Dataset JSON-LD."""
+    counts = ", ".join(
+        _count(len(records), one, many)
+        for records, one, many in (
+            (data.sources, "Quelle", "Quellen"),
+            (data.figures, "Zahl", "Zahlen"),
+            (data.charts, "Diagramm", "Diagramme"),
+            (data.questions, "Frage mit Antwort", "Fragen mit Antworten"),
+        )
+    )
+    claims = _count(len(data.claims), "geprüfte Aussage", "geprüfte Aussagen")
+    return (
+        f"Alle Daten von „{data.site.title}“: {claims} des Artikels „{data.site.article.title}“ "
+        f"mit Bewertung, Begründung und Korrekturen; {counts}. Tabellen als CSV, beschrieben "
+        "nach dem Standard Frictionless Data Package."
+    )
+
+
+def license_text(license: License) -> str:
+    """The licence in one line: 'CC BY 4.0 (Creative Commons …)'."""
+    return f"{license.name} ({license.title})"
+
+
+def _descriptor(data: SiteData, tables: list[Table], site_json: bytes) -> JsonObject:
+    """datapackage.json: the package and each file, its size and hash, and each table's fields."""
+    site = data.site
+    result: JsonObject = {
+        "$schema": PROFILE,
+        "name": slugify(site.title, "-") or FOLDER,
+        "title": package_title(data),
+        "description": package_description(data),
+        "created": f"{site.updated.isoformat()}T00:00:00Z",
+    }
+    if site.license:
+        result["licenses"] = [{"path": site.license.url, "title": license_text(site.license)}]
+    if data.operator:
+        publisher = {"title": data.operator.name, "roles": ["publisher"]}
+        if data.operator.url:
+            publisher["path"] = data.operator.url
+        result["contributors"] = [publisher]
+    site_resource = _resource(SITE_FILE, "json", "application/json", site_json)
+    site_resource["description"] = " ".join((type(site).__doc__ or "").split())
+    resources = [site_resource]
+    for table in tables:
+        resource = _resource(table.file_name, "csv", "text/csv", table.content)
+        resource.update(type="table", description=table.description, schema=table.schema)
+        resources.append(resource)
+    result["resources"] = resources
+    return result
+
+
+def zip_bytes(files: dict[str, bytes], day: datetime.date) -> bytes:
+    """A zip of `files` in name order, every entry dated `day`: the same bytes on every build."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = UNIX
+            info.external_attr = 0o644 << 16  # rw-r--r--
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables from the models' JSON Schemas
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: where its value sits in a record and the JSON Schema of that value."""
+
+    path: tuple[str, ...]  # ("reference", "label") for a field of a nested record
+    schema: JsonObject  # the value's JSON Schema, without the null option
+    required: bool
+
+    @property
+    def name(self) -> str:
+        return "_".join(self.path)
+
+    def field(self) -> JsonObject:
+        """The Table Schema field."""
+        schema = self.schema
+        result: JsonObject = {"name": self.name, "type": _table_type(schema)}
+        if description := _description(schema):
+            result["description"] = description
+        constraints = {"required": True} if self.required else {}
+        if "enum" in schema:
+            constraints["enum"] = schema["enum"]
+        if constraints:
+            result["constraints"] = constraints
+        return result
+
+    def cell(self, record: JsonObject) -> str | None:
+        """The value of this column in a record (rich text already plain) as CSV text."""
+        value: Any = record
+        for key in self.path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return json.dumps(value, ensure_ascii=False)  # Table Schema's array: JSON text
+        if isinstance(value, float):
+            return str(plain_number(value))
+        return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV table: the records of a data file, or the nested records of one of its fields."""
+
+    name: str  # resource name and file stem: 'claims', 'claims-corrections'
+    description: str
+    columns: list[Column]
+    records: list[JsonObject]  # as dumped by the model, rich text as plain text
+    primary_key: str | None  # 'id' for the records of a file
+    foreign_keys: list[JsonObject]
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @cached_property
+    def content(self) -> bytes:
+        rows = [{column.name: column.cell(record) for column in self.columns}
+                for record in self.records]  # fmt: skip
+        return csv_text(rows, [column.name for column in self.columns]).encode("utf-8")
+
+    @property
+    def schema(self) -> JsonObject:
+        result: JsonObject = {"fields": [column.field() for column in self.columns]}
+        if self.primary_key:
+            result["primaryKey"] = [self.primary_key]
+        if self.foreign_keys:
+            result["foreignKeys"] = self.foreign_keys
+        return result
+
+
+def _tables(entry: DataFile, data: SiteData, plain_text: PlainText) -> Iterator[Table]:
+    """The table of a list or folder of records, then one per field holding a list of records."""
+    if entry.shape == "single" or entry.name in NOT_PUBLISHED:
+        return
+    schema = entry.model.model_json_schema()
+    records = [
+        _plain(record.model_dump(mode="json"), schema, schema, plain_text)
+        for record in getattr(data, entry.attribute) or []
+    ]
+    columns, nested = _columns(schema, schema)
+    yield _table(entry.name, schema, columns, records, primary_key="id")
+    # The records of a list field, each with the id of the record it belongs to.
+    owner = Column((entry.record_type or entry.name,), {"type": "string"}, required=True)
+    owner_link = {"fields": [owner.name], "reference": {"resource": entry.name, "fields": ["id"]}}
+    for name, item_schema in nested:
+        rows = [{owner.name: record["id"], **item} for record in records for item in record[name]]
+        columns = [owner, *_flat_columns(item_schema, schema)]
+        yield _table(f"{entry.name}-{name}", item_schema, columns, rows, links=[owner_link])
+
+
+def _table(
+    name: str,
+    schema: JsonObject,
+    columns: list[Column],
+    records: list[JsonObject],
+    primary_key: str | None = None,
+    links: list[JsonObject] | None = None,
+) -> Table:
+    """A table whose columns that name a record of another file are foreign keys to it."""
+    foreign_keys = [*(links or [])] + [
+        {
+            "fields": [column.name],
+            "reference": {"resource": BY_RECORD_TYPE[target].name, "fields": ["id"]},
+        }
+        for column in columns
+        if (target := column.schema.get(REFERS_TO_KEY))
+    ]
+    description = " ".join(schema.get("description", "").split())
+    return Table(name, description, columns, records, primary_key, foreign_keys)
+
+
+def _columns(
+    schema: JsonObject, root: JsonObject, path: tuple[str, ...] = (), required: bool = True
+) -> tuple[list[Column], list[tuple[str, JsonObject]]]:
+    """Columns of a record's fields; fields holding a list of records: (name, record schema)."""
+    columns: list[Column] = []
+    nested: list[tuple[str, JsonObject]] = []
+    for name, value in schema["properties"].items():
+        value = _resolve(value, root)
+        is_required = required and name in schema.get("required", ())
+        items = _resolve(value.get("items", {}), root)
+        if "properties" in value:
+            columns += _flat_columns(value, root, (*path, name), is_required)
+        elif "properties" in items:
+            nested.append((name, items))
+        else:
+            columns.append(Column((*path, name), value, is_required))
+    return columns, nested
+
+
+def _flat_columns(
+    schema: JsonObject, root: JsonObject, path: tuple[str, ...] = (), required: bool = True
+) -> list[Column]:
+    """Columns of a record within a record; a list of records there would need a table of a
+    table, which no model has."""
+    columns, nested = _columns(schema, root, path, required)
+    assert not nested, f"{path}: no table for a list of records within a record"
+    return columns
+
+
+def _resolve(schema: JsonObject, root: JsonObject) -> JsonObject:
+    """A value's schema: a $ref followed, the null option of an optional field left out."""
+    options = [option for option in schema.get("anyOf", []) if option.get("type") != "null"]
+    if len(options) == 1:
+        schema = {**{k: v for k, v in schema.items() if k != "anyOf"}, **options[0]}
+    if "$ref" in schema:
+        return _resolve(root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], root)
+    return schema
+
+
+def _plain(value: Any, schema: JsonObject, root: JsonObject, plain_text: PlainText) -> Any:
+    """A dumped record with every rich text replaced by its plain text."""
+    schema = _resolve(schema, root)
+    if value is None:
+        return None
+    if schema.get(RICH_KEY):
+        return plain_text(value)
+    if isinstance(value, dict):
+        return {k: _plain(v, schema["properties"][k], root, plain_text) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(item, schema.get("items", {}), root, plain_text) for item in value]
+    return value
+
+
+def _table_type(schema: JsonObject) -> str:
+    """JSON Schema's type; 'any' where a value may be one of several (a number or a date)."""
+    if schema.get("format") == "date":
+        return "date"
+    return schema["type"] if schema.get("type") in TABLE_TYPES else "any"
+
+
+def _description(schema: JsonObject) -> str | None:
+    text = schema.get("description")
+    if schema.get(RICH_KEY):
+        return PLAIN_TEXT if text in (None, RICH_DESCRIPTION) else f"{text} ({PLAIN_TEXT})"
+    if target := schema.get("items", {}).get(REFERS_TO_KEY):
+        ids = f"ids from {BY_RECORD_TYPE[target].name}.csv, as a JSON array"
+        return f"{text} ({ids})" if text else ids
+    return text
+
+
+def _resource(path: str, file_format: str, mediatype: str, content: bytes) -> JsonObject:
+    return {
+        "name": path.rsplit(".", 1)[0],
+        "path": path,
+        "format": file_format,
+        "mediatype": mediatype,
+        "encoding": "utf-8",
+        "bytes": len(content),
+        "hash": f"sha256:{hashlib.sha256(content).hexdigest()}",
+    }
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{german.number(number)} {one if number == 1 else many}"

@@ -7,6 +7,9 @@ INSTALLED := $(VENV)/.installed
 LIGHTHOUSE_VERSION := 12.2.3# 13 needs a newer Node than Debian's
 LIGHTHOUSE_DIR := .cache/lighthouse
 LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
+VNU_VERSION := 26.9.27# the W3C Nu HTML Checker (npm vnu-jar), run with Java 11 or newer
+VNU_DIR := .cache/vnu
+VNU_INSTALLED := $(VNU_DIR)/.installed-$(VNU_VERSION)
 ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
 # mkdocs or properdocs (a maintained MkDocs 1.6 fork): both build this site the same way.
 GENERATOR ?= mkdocs
@@ -15,7 +18,7 @@ export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser check serve build deploy test schema bench bench-lighthouse links \
+.PHONY: help install browser html-checker check serve build deploy test schema bench bench-lighthouse links \
 	lint clean new-explainer update-engine
 
 help: ## List the targets
@@ -33,6 +36,15 @@ install: $(INSTALLED) ## Create .venv and install the pinned packages
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@test -x "$(CHROMIUM)" || ./.ci/install-chromium
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime from another host.
+$(VNU_INSTALLED):
+	@command -v npm >/dev/null || { echo "The HTML check needs Node.js with npm to install the W3C Nu HTML Checker: install them, then run 'make test' again." >&2; exit 1; }
+	npm install --prefix $(VNU_DIR) --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+	touch $@
+
+html-checker: $(VNU_INSTALLED) ## Install the W3C Nu HTML Checker (npm vnu-jar), and Java if missing
+	@command -v java >/dev/null || ./.ci/install-java
+
 check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
 
@@ -49,7 +61,7 @@ lint: $(INSTALLED) ## Check Python style (ruff)
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(INSTALLED) browser lint ## Run every test (lint, build, data errors, browser)
+test: $(INSTALLED) browser html-checker lint ## Run every test (lint, build, data errors, HTML, browser)
 	$(PYTHON) -m pytest
 
 schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)

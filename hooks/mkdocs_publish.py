@@ -1,11 +1,11 @@
 """MkDocs hooks for the public website: share and search metadata, structured data, share images,
 robots.txt, the Atom feed, legal-page links and the licence in every footer, links out marked for
-screen readers, each page's security policy, and a build date taken from the data (reproducible
-builds).
+screen readers, valid markup for Material's toggles, each page's security policy, and a build
+date taken from the data (reproducible builds).
 
 Runs after hooks/mkdocs_explainer.py (listed second in mkdocs.yml), which has already validated
 the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py,
-feed.py, linksout.py, csp.py.
+feed.py, linksout.py, materialfix.py, csp.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from explainer import csp, feed, jsonld, linksout, metadata
+from explainer import csp, feed, jsonld, linksout, materialfix, metadata
 from explainer.jsonhtml import html_safe_json
 from explainer.opendata import package_description, package_title
 from explainer.shareimage import FontMissing, check_font
@@ -134,8 +134,8 @@ def on_page_context(
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Mark the links out in the content, then state the page's security policy, computed from
-    its final HTML.
+    """Mark the links out in the content, drop Material's invalid toggle attributes, then state
+    the page's security policy, computed from its final HTML.
 
     Not the Content Security Policy under `mkdocs serve`: its live-reload script is inline and
     changes with every request, so no hash can allow it. `make build` and `make test` have it.
@@ -156,7 +156,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def _finish_page(html: str, shown_as: str, config: MkDocsConfig) -> str:
-    html = linksout.mark_links_out(html, config.site_url)
+    html = materialfix.drop_toggle_autocomplete(linksout.mark_links_out(html, config.site_url))
     try:
         return csp.add_policy_meta(html, content_security=not _serving)
     except ValueError as error:

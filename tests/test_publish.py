@@ -1,5 +1,6 @@
 """The public website: title, description, share tags and structured data on every page kind,
-share images, sitemap, robots.txt, the German 404 page and the legal pages in every footer."""
+link texts that say where they lead, share images, sitemap, robots.txt, the German 404 page and
+the legal pages in every footer."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ SHARE_TAGS = ["og:title", "og:description", "og:url", "og:type", "og:image", "og
               "og:locale", "og:site_name", "twitter:card", "twitter:title",
               "twitter:description", "twitter:image"]  # fmt: skip
 PAGE_KINDS = {"": "start", "faq/": "faq", "quellen/": "other", "methodik/": "other"}
+# Link texts that do not say where a link leads. Lighthouse's SEO audit "link-text" fails a page
+# on a fixed list (English and a few other languages: "start", "here", "more" …); its German
+# twins are just as vague. Links within the page (#…) do not count, as in Lighthouse.
+VAGUE_LINK_TEXTS = {"start", "here", "more", "read more", "click here", "this",
+                    "hier", "mehr", "weiter", "weiterlesen", "mehr erfahren", "hier klicken",
+                    "link", "dieser link", "klicken"}  # fmt: skip
+LINKS = re.compile(r'<a\s[^>]*?href="(?!#)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 def _pages(site: BuiltSite) -> dict[str, PageHead]:
@@ -64,6 +72,16 @@ def test_every_page_has_title_description_canonical_and_share_tags(
         assert head.meta["og:type"] == ("website" if address == "" else "article")
         assert head.meta["og:description"] == head.meta["description"]
         assert _local(site, head.meta["og:image"]).is_file(), address
+
+
+def test_every_link_says_where_it_leads(site: BuiltSite) -> None:
+    vague = []
+    for path in sorted(site.site_dir.rglob("*.html")):
+        for inner in LINKS.findall(path.read_text("utf-8")):
+            text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inner)).split())
+            if text.lower() in VAGUE_LINK_TEXTS:
+                vague.append(f"{path.relative_to(site.site_dir)}: {text!r}")
+    assert not vague, "\n".join(vague)
 
 
 def test_structured_data_is_valid_json_on_every_page_role(site: BuiltSite, data: SiteData) -> None:

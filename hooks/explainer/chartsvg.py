@@ -54,14 +54,15 @@ def chart_svg(chart: Chart, height: int) -> str:
 
 
 def chart_palette_css() -> str:
-    """CSS for the SVG classes: fills and strokes in light and in Material's dark scheme."""
-    rules = []
-    for name, light in COLORS.items():
-        dark = DARK[light]
-        rules.append(f".xp-f-{name}{{fill:{light}}}.xp-s-{name}{{stroke:{light}}}")
-        slate = '[data-md-color-scheme="slate"]'
-        rules.append(f"{slate} .xp-f-{name}{{fill:{dark}}}{slate} .xp-s-{name}{{stroke:{dark}}}")
-    return "\n".join(rules) + "\n"
+    """CSS for the SVG classes: fills and strokes in light and in Material's dark scheme; the dark
+    ones on screen only, as Material's own, so that a printed chart is dark on white."""
+    slate = '[data-md-color-scheme="slate"]'
+    light = [f".xp-f-{name}{{fill:{c}}}.xp-s-{name}{{stroke:{c}}}" for name, c in COLORS.items()]
+    dark = [
+        f"{slate} .xp-f-{name}{{fill:{DARK[c]}}}{slate} .xp-s-{name}{{stroke:{DARK[c]}}}"
+        for name, c in COLORS.items()
+    ]
+    return "\n".join([*light, "@media screen{", *dark, "}"]) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------

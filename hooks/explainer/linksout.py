@@ -1,7 +1,8 @@
 """Links from a page's content to other sites, told apart for screen readers.
 
 Each such link ends with a visually hidden „(externer Link)“, so a reader who hears the link's
-name knows it leaves this site. Done once on the built HTML (hooks/mkdocs_publish.py): links from
+name knows it leaves this site; on paper its address is written out (class xp-link-out, print
+rules in explainer.css). Done once on the built HTML (hooks/mkdocs_publish.py): links from
 Markdown, from macros and from the data are all treated alike.
 """
 
@@ -11,7 +12,7 @@ from html.parser import HTMLParser
 from itertools import accumulate
 from urllib.parse import urlsplit
 
-LINK_OUT_NOTE = '<span class="xp-visually-hidden"> (externer Link)</span>'
+LINK_OUT_NOTE = '<span class="xp-visually-hidden xp-link-out"> (externer Link)</span>'
 CONTENT_CLASS = "md-content__inner"  # Material's <article> around a page's content
 
 

@@ -35,6 +35,11 @@ UI_WORDS = {
 }
 
 
+# Mode bar buttons of no use here. toImage too: the page offers SVG and PNG with title and
+# source drawn in (charts.js) instead of the bare plot that toImage gives.
+MODEBAR_REMOVED = ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "toImage"]
+
+
 def plot_json(plot: go.Figure) -> str:
     """Data, layout and config of a plot as JSON that can sit in an HTML attribute; the same
     chart always gives the same text."""
@@ -51,11 +56,7 @@ def plot_config() -> dict[str, Any]:
         "showSendToCloud": False,
         "responsive": True,
         "scrollZoom": False,
-        # The page offers SVG and PNG with title and source drawn in (charts.js) instead of the
-        # bare plot that toImage gives.
-        "modeBarButtonsToRemove": [
-            "select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "toImage",
-        ],  # fmt: skip
+        "modeBarButtonsToRemove": MODEBAR_REMOVED,
         "locale": LOCALE,
         "locales": {LOCALE: {"dictionary": UI_WORDS, "format": german.plotly_locale()}},
     }

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
@@ -69,6 +69,7 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         grouped=grouped,
         slug=slug,
         cell_safe=cell_safe,
+        mailto=mailto,
     )
     return env
 
@@ -76,6 +77,12 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
 def cell_safe(text: str) -> Markup:
     """Escaped text that cannot end a Markdown table cell: '|' as its character reference."""
     return Markup(escape(text).replace("|", Markup("&#124;")))
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: address (RFC 6068) with subject and body, each part percent-encoded."""
+    headers = urlencode({"subject": subject, "body": body}, quote_via=quote)
+    return f"mailto:{quote(address, safe='@')}?{headers}"
 
 
 def host(url: str) -> str:

@@ -62,11 +62,15 @@ def bare_material_project(project: Path, target: Path) -> Path:
         path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
         for path in (project / "docs").rglob("*.md")
     }
-    pages |= {path: page.source for path, page in build.claim_pages.items()}
+    pages |= {
+        path: page.source for path, page in {**build.claim_pages, **build.embed_pages}.items()
+    }
     for path, markdown in pages.items():
-        rendered = build.renderer.render_page(_without_front_matter(markdown), path, path)
+        front_matter, body = _split_front_matter(markdown)
+        # The embed code names pages by their full address, which MkDocs knows: any text will do.
+        rendered = build.renderer.render_page(body, path, path, absolute_link=str)
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(rendered, "utf-8")
+        (docs / path).write_text(front_matter + rendered, "utf-8")
     for name, content in build.docs_files().items():
         if not name.endswith(".md"):
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -85,8 +89,10 @@ def bare_material_project(project: Path, target: Path) -> Path:
     return target
 
 
-def _without_front_matter(markdown: str) -> str:
-    return re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+def _split_front_matter(markdown: str) -> tuple[str, str]:
+    """The page's front matter (kept for MkDocs: template, search) and the Markdown after it."""
+    found = re.match(r"\A---\n.*?\n---\n", markdown, flags=re.DOTALL)
+    return (found.group(0), markdown[found.end() :]) if found else ("", markdown)
 
 
 def timed_build(project: Path, runs: int) -> tuple[float, float]:

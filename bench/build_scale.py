@@ -65,13 +65,14 @@ def bare_material_project(project: Path, target: Path) -> Path:
         path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
         for path in (project / "docs").rglob("*.md")
     }
-    pages |= {path: page.source for path, page in build.claim_pages.items()}
+    pages |= {
+        path: page.source for path, page in {**build.claim_pages, **build.embed_pages}.items()
+    }
     for path, markdown in pages.items():
-        rendered = build.renderer.render_page(
-            _without_front_matter(markdown), path, path, **_generator_names(path)
-        )
+        front_matter, body = _split_front_matter(markdown)
+        rendered = build.renderer.render_page(body, path, path, **_generator_names(path))
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(rendered, "utf-8")
+        (docs / path).write_text(front_matter + rendered, "utf-8")
     downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     # The feed, which pages link to: with directory URLs, as MkDocs gives them.
@@ -93,16 +94,20 @@ def bare_material_project(project: Path, target: Path) -> Path:
 
 
 def _generator_names(path: str) -> dict[str, Any]:
-    """What MkDocs' hook hands a page (`url`, `page_address`), made with MkDocs' own File."""
+    """What MkDocs' hook hands a page (`url`, `absolute_link`), made with MkDocs' own File."""
     page = File(path, "docs", "site", use_directory_urls=True)
     return {
         "url": lambda target: File(target, "docs", "site", True).url_relative_to(page),
-        "page_address": "https://example.org/" + page.url,
+        "absolute_link": lambda target: (
+            "https://example.org/" + File(target, "docs", "site", True).url
+        ),
     }
 
 
-def _without_front_matter(markdown: str) -> str:
-    return re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+def _split_front_matter(markdown: str) -> tuple[str, str]:
+    """The page's front matter (kept for MkDocs: template, search) and the Markdown after it."""
+    found = re.match(r"\A---\n.*?\n---\n", markdown, flags=re.DOTALL)
+    return (found.group(0), markdown[found.end() :]) if found else ("", markdown)
 
 
 def timed_build(project: Path, runs: int) -> tuple[float, float]:

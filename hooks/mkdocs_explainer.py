@@ -1,18 +1,19 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
-on_config loads and validates data/, on_files adds the generated claim pages and downloads,
-on_nav links the claim pages to their overview page, on_page_markdown renders every page as a
-Jinja template.
+on_config loads and validates data/, on_files adds the generated claim and embed pages and
+downloads, on_nav links the claim pages to their overview page (embed pages stay out of the
+navigation), on_page_markdown renders every page as a Jinja template.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer import german
+from explainer import german, metadata
 from explainer.errors import DataError
 from explainer.render import PageError
 from explainer.site import current_build, load_build
@@ -65,14 +66,15 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
     build, path = current_build(), page.file.src_uri
-    generated = build.claim_pages.get(path)
+    generated = build.generated_page(path)
     if generated:
         page.meta["title"] = generated.title
         page.update_date = generated.changed.isoformat()  # the sitemap's <lastmod>
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
+    absolute_link = functools.partial(_absolute_link, files=files, site_url=config.site_url)
     try:
         return build.renderer.render_page(
-            markdown, path, shown_as, url=_url_of(page, files), page_address=page.canonical_url
+            markdown, path, shown_as, url=_url_of(page, files), absolute_link=absolute_link
         )
     except PageError as error:
         raise PluginError(str(error)) from None
@@ -89,6 +91,15 @@ def _url_of(page: Page, files: Files) -> Callable[[str], str]:
         return file.url_relative_to(page.file)
 
     return url
+
+
+def _absolute_link(target: str, *, files: Files, site_url: str | None) -> str:
+    """Address on the published site of a file below docs/, for text that names it in full (the
+    embed snippets: an <iframe> on another site needs the whole address)."""
+    file = files.get_file_from_path(target)
+    if file is None:
+        raise ValueError(f"absolute_link: no file {target} below docs/")
+    return metadata.absolute_url(site_url or "/", file.url)
 
 
 def _link_neighbours(pages: list[Page | None]) -> None:

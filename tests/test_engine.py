@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -24,6 +25,13 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def test_mini_site_builds_strictly_with_a_page_per_claim(mini: BuiltSite) -> None:
     for claim_id in ("park-schrumpft", "park-schoen"):
         assert (mini.site_dir / "pruefungen" / claim_id / "index.html").is_file()
+
+
+def test_embed_pages_live_in_the_folder_site_yaml_names(mini: BuiltSite) -> None:
+    for path in ("einbinden/park-schrumpft", "einbinden/grafik/parkflaeche"):
+        assert (mini.site_dir / path / "index.html").is_file(), path
+    code = html.unescape(mini.page("pruefungen/park-schrumpft"))
+    assert '<iframe src="https://example.org/stadtpark/einbinden/park-schrumpft/"' in code
 
 
 def test_claim_pages_are_linked_from_their_overview_not_listed_on_every_page(

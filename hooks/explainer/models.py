@@ -155,6 +155,9 @@ class Article(_Record):
     )
 
 
+CHART_EMBEDS = "grafik"  # folder of the charts' embed pages, inside the embed folder
+
+
 class Paths(_Record):
     """Where the generated pages live, relative to docs/."""
 
@@ -163,6 +166,17 @@ class Paths(_Record):
     faq: Text = "faq.md"
     glossary: Text = "glossar.md"
     numbers: Text = Field("zahlen.md", description="the numbers page, which describes the data")
+    embed: Id = Field(
+        "einbetten", description="folder of the pages other sites show in an <iframe>"
+    )
+
+    def claim_embed(self, claim_id: str) -> str:
+        """Path below docs/ of a claim's embed page."""
+        return f"{self.embed}/{claim_id}.md"
+
+    def chart_embed(self, chart_id: str) -> str:
+        """Path below docs/ of a chart's embed page."""
+        return f"{self.embed}/{CHART_EMBEDS}/{chart_id}.md"
 
 
 class License(_Record):

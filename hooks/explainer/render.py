@@ -170,8 +170,8 @@ class Renderer:
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use. The site generator adds, through `extra`, what only it knows:
-        `url(target)`, another page's address relative to this one, and `page_address`, this
-        page's absolute address."""
+        `url(target)`, the address of a file below docs/ relative to this page, and
+        `absolute_link(target)`, its full address on the published site."""
         data = self.data
         return {
             "data": data,

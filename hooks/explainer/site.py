@@ -1,6 +1,6 @@
 """One build of an explainer site, as plain functions: load the data, then produce every file
-the engine adds to the site (claim pages, chart downloads, the open-data package, share images,
-robots.txt, the Atom feed).
+the engine adds to the site (claim pages, embed pages, chart downloads, the open-data package,
+share images, robots.txt, the Atom feed).
 
 The MkDocs hooks are thin adapters on top of this module; another site generator would need new
 adapters only. `current_build()` hands the build that the first hook loaded to the next one.
@@ -27,6 +27,11 @@ from .shareimage import Card, render_cards
 from .sitedata import SiteData
 
 CLAIM_PAGE_TEMPLATE = "explainer/claim_page.md"
+CLAIM_EMBED_TEMPLATE = "explainer/embed_claim.md"
+CHART_EMBED_TEMPLATE = "explainer/embed_chart.md"
+# Embed pages: the theme's template without site chrome (overrides/embed.html), kept out of search
+# engines (noindex, left out of sitemap.xml) and out of the site search.
+EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exclude: true\n---\n"
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
@@ -49,13 +54,17 @@ class SiteBuild:
     data: SiteData
     renderer: Renderer
     claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
+    embed_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
+
+    def generated_page(self, path: str) -> GeneratedPage | None:
+        """The claim or embed page at `path` below docs/, if the engine writes it."""
+        return self.claim_pages.get(path) or self.embed_pages.get(path)
 
     def docs_files(self) -> dict[str, bytes | str]:
         """Path below docs/ -> content of every generated page, download (each chart's, the
         open-data package) and the charts' colour stylesheet."""
-        files: dict[str, bytes | str] = {
-            path: page.source for path, page in self.claim_pages.items()
-        }
+        pages = {**self.claim_pages, **self.embed_pages}
+        files: dict[str, bytes | str] = {path: page.source for path, page in pages.items()}
         files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
@@ -122,6 +131,7 @@ def load_build(project_dir: Path) -> SiteBuild:
     build.claim_pages = {
         claim_page_path(data, claim.id): _claim_page(claim) for claim in data.claims
     }
+    build.embed_pages = _embed_pages(data)
     global _current
     _current = build
     return build
@@ -153,12 +163,37 @@ _current: SiteBuild | None = None
 
 
 def _claim_page(claim: Claim) -> GeneratedPage:
-    source = (
-        f'{{% set claim = data.by_id.claim["{claim.id}"] %}}'
-        f'{{% include "{CLAIM_PAGE_TEMPLATE}" %}}\n'
-    )
-    title = str(escape(f"„{metadata.shorten(claim.quote, TITLE_LENGTH)}“"))
-    return GeneratedPage(source, title, claim.last_changed)
+    source = _page_source(f'claim = data.by_id.claim["{claim.id}"]', CLAIM_PAGE_TEMPLATE)
+    return GeneratedPage(source, _claim_title(claim), claim.last_changed)
+
+
+def _embed_pages(data: SiteData) -> dict[str, GeneratedPage]:
+    """An embed page per claim and per chart, by path below docs/."""
+    paths = data.site.paths
+    pages = {
+        paths.claim_embed(claim.id): GeneratedPage(
+            EMBED_FRONT_MATTER
+            + _page_source(f'claim = data.by_id.claim["{claim.id}"]', CLAIM_EMBED_TEMPLATE),
+            _claim_title(claim),
+            claim.last_changed,
+        )
+        for claim in data.claims
+    }
+    for chart in data.charts:  # `chart` is the name of the macro: the page gets the id
+        source = EMBED_FRONT_MATTER + _page_source(f'chart_id = "{chart.id}"', CHART_EMBED_TEMPLATE)
+        pages[paths.chart_embed(chart.id)] = GeneratedPage(
+            source, str(escape(chart.title)), data.site.updated
+        )
+    return pages
+
+
+def _page_source(assignment: str, template: str) -> str:
+    """Markdown of a generated page: a record for the template, then the template."""
+    return f'{{% set {assignment} %}}{{% include "{template}" %}}\n'
+
+
+def _claim_title(claim: Claim) -> str:
+    return str(escape(f"„{metadata.shorten(claim.quote, TITLE_LENGTH)}“"))
 
 
 def _address_without_scheme(url: str) -> str:

@@ -150,8 +150,8 @@ def chart_height(page: str, chart_id: str) -> int:
 
 def _assert_copy_button(page: str, field: str) -> None:
     button = (
-        f'<button type="button" class="md-button xp-copy" data-xp-copy-from="{field}" hidden>'
-        "Code kopieren</button>"
+        '<button type="button" class="md-button xp-share__button" '
+        f'data-xp-copy-from="{field}" hidden>Code kopieren</button>'
     )
     assert button in page, field
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from localweb import draw_every_chart
-from playwright.sync_api import Browser, Page, Request, Response
+from playwright.sync_api import Browser, Page, Request, Response, ViewportSize
 
 # WCAG 2.1 A/AA (all impacts), axe's best practices (heading order, landmarks) and WCAG 2.2's
 # target size (tap targets on phones).
@@ -23,6 +23,7 @@ AXE_OPTIONS = {
     }
 }
 HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState !== 'running')"
 # An init script: it listens before the page's own scripts run, in every document of the page.
 CSP_LISTENER = """window.xpViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => window.xpViolations.push(
@@ -61,13 +62,22 @@ class PageLog:
             self.failures.append(f"HTTP {response.status}: {response.url}")
 
 
-def audit_site(browser: Browser, base_url: str, paths: list[str], **context: object) -> list[str]:
-    """Load every page in one browser context; return all problems found."""
-    browser_context = browser.new_context(**context)
+def audit_site(
+    browser: Browser,
+    base_url: str,
+    paths: list[str],
+    viewports: dict[str, ViewportSize],
+    **context: object,
+) -> list[str]:
+    """Load every page once, in one browser context, and audit it at each viewport in turn (as a
+    reader who turns the tablet or widens the window); return all problems found."""
+    browser_context = browser.new_context(viewport=next(iter(viewports.values())), **context)
     problems: list[str] = []
     for path in paths:
         page = browser_context.new_page()
-        problems += [f"{path}: {problem}" for problem in audit_page(page, base_url + path)]
+        problems += [
+            f"{path}: {problem}" for problem in audit_page(page, base_url + path, viewports)
+        ]
         page.close()
     if browser_context.cookies():
         problems.append(f"cookies were set: {browser_context.cookies()}")
@@ -75,21 +85,24 @@ def audit_site(browser: Browser, base_url: str, paths: list[str], **context: obj
     return problems
 
 
-def audit_page(page: Page, url: str) -> list[str]:
-    """Problems of one page: axe violations, foreign requests, errors, CSP violations, horizontal
-    scrolling."""
+def audit_page(page: Page, url: str, viewports: dict[str, ViewportSize]) -> list[str]:
+    """Problems of one page: axe violations and horizontal scrolling at each viewport, foreign
+    requests, errors, CSP violations."""
     log = PageLog()
     log.attach(page)
     page.goto(url, wait_until="networkidle")
-    draw_every_chart(page)  # audit the interactive charts; the static ones: test_without_javascript
-    problems = axe_violations(page)
+    problems = []
+    for name, size in viewports.items():
+        page.set_viewport_size(size)
+        page.wait_for_function(TRANSITIONS_DONE)  # the new layout's colours, not halfway there
+        draw_every_chart(page)  # the interactive charts; the static ones: test_without_javascript
+        problems += [f"{name}: {problem}" for problem in axe_violations(page)]
+        overflow = page.evaluate(HORIZONTAL_OVERFLOW)
+        if overflow > 0:
+            problems.append(f"{name}: scrolls sideways by {overflow}px at {size['width']}px")
     origin = _origin(url)
     problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
-    problems += log.messages + log.failures + page.evaluate(CSP_VIOLATIONS)
-    overflow = page.evaluate(HORIZONTAL_OVERFLOW)
-    if overflow > 0:
-        problems.append(f"scrolls sideways by {overflow}px at {page.viewport_size['width']}px")
-    return problems
+    return problems + log.messages + log.failures + page.evaluate(CSP_VIOLATIONS)
 
 
 def axe_violations(page: Page) -> list[str]:

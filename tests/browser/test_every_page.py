@@ -1,5 +1,6 @@
-"""Every built page in real Chromium, on a phone and a desktop: accessible (axe), private (no
-request to another host, no cookies), free of errors, no sideways scrolling.
+"""Every built page in real Chromium, on a phone and a desktop (one load, then resized):
+accessible (axe), private (no request to another host, no cookies), free of errors, no sideways
+scrolling.
 
 The light scheme is tested here, the dark one in test_every_page_dark.py (a file each, so that
 the two run in parallel).
@@ -7,7 +8,6 @@ the two run in parallel).
 
 from __future__ import annotations
 
-import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser
 
@@ -25,17 +25,14 @@ def page_paths(site: BuiltSite) -> list[str]:
     return paths
 
 
-def check_every_page(
-    browser: Browser, served: str, site: BuiltSite, scheme: str, viewport: str
-) -> None:
+def check_every_page(browser: Browser, served: str, site: BuiltSite, scheme: str) -> None:
     paths = page_paths(site)
     assert {"", "404.html"} <= set(paths), paths  # the start page and the 404 page
-    problems = audit_site(browser, served, paths, color_scheme=scheme, viewport=VIEWPORTS[viewport])
+    problems = audit_site(browser, served, paths, VIEWPORTS, color_scheme=scheme)
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_page_passes_the_reader_audit_in_light(
-    browser: Browser, served: str, site: BuiltSite, viewport: str
+    browser: Browser, served: str, site: BuiltSite
 ) -> None:
-    check_every_page(browser, served, site, "light", viewport)
+    check_every_page(browser, served, site, "light")

@@ -13,7 +13,7 @@ OPERABLE = (
     " form[data-md-component=palette] input.md-option:checked"
 )
 MARK = """selector => [...document.querySelectorAll(selector)]
-    .filter(el => el.getClientRects().length > 0 || el.matches('input.md-option'))
+    .filter(el => el.checkVisibility() || el.matches('input.md-option'))
     .map((el, index) => { el.dataset.xpFocusCheck = index; return index; }).length"""
 FOCUSED = """() => {
     const el = document.activeElement;

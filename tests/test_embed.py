@@ -150,8 +150,8 @@ def chart_height(page: str, chart_id: str) -> int:
 
 def _assert_copy_button(page: str, field: str) -> None:
     button = (
-        '<button type="button" class="md-button xp-share__button" '
-        f'data-xp-copy-from="{field}" hidden>Code kopieren</button>'
+        '<button type="button" class="md-button xp-share__button xp-needs-js" '
+        f'data-xp-copy-from="{field}">Code kopieren</button>'
     )
     assert button in page, field
 

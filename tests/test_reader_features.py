@@ -28,9 +28,10 @@ def test_overview_cards_carry_what_the_filter_reads(site: BuiltSite, data: SiteD
         c.verdict for c in data.claims
     }
     (form,) = elements(page, "form", "data-xp-filter")
-    assert "hidden" in form, "without JavaScript the filter is hidden and every card shows"
+    assert "xp-needs-js" in form["class"].split(), "without JavaScript: no filter, every card"
     (status,) = elements(page, "p", "data-xp-filter-status")
     assert status["aria-live"] == "polite"
+    assert status["class"].split() == ["xp-filter__status", "xp-needs-js"]
 
 
 def test_start_page_verdict_rows_link_to_the_filtered_overview(

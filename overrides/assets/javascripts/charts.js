@@ -137,7 +137,6 @@
   }
 
   function prepare() {
-    document.querySelectorAll("[data-xp-export]").forEach(function (buttons) { buttons.hidden = false; });
     var elements = document.querySelectorAll(CHARTS);
     elements.forEach(function (element) {
       INTERACTIONS.forEach(function (type) {

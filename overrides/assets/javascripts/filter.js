@@ -3,7 +3,7 @@
    across groups all must; a group with nothing ticked does not filter. The choice is kept in the
    address (?bewertung=falsch&thema=B%C3%B6rse), so a filtered view can be shared and is restored
    when the page is opened with it; the count is announced in the status line. Without
-   JavaScript, the form stays hidden and every card shows. */
+   JavaScript, form and status line are not shown (.xp-needs-js) and every card is. */
 (function () {
   "use strict";
 
@@ -76,7 +76,6 @@
     form.xpReady = true;
     restore(form);
     apply(form, status);
-    form.hidden = false;
     form.addEventListener("change", function () { remember(apply(form, status)); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {

@@ -1,9 +1,8 @@
-/* Copy and share buttons. They only work with JavaScript, so they come with the `hidden`
-   attribute and are shown here:
+/* Copy and share buttons. They need JavaScript: without it, CSS does not show them (.xp-needs-js).
    - [data-xp-copy-link]: copies this page's address, with the button's value as #anchor if set;
    - [data-xp-copy-from="ID"]: copies the text (or a field's value) of the element with that id;
-   - [data-xp-share]: opens the device's share sheet (Web Share API), shown only where the
-     browser has one.
+   - [data-xp-share]: opens the device's share sheet (Web Share API); it comes `hidden` and is
+     shown only where the browser has one.
    The button's own text confirms the copy for a moment, and a status line beside it (role
    "status", found as [data-xp-copy-status] in the button's parent) says it to screen readers.
    Nothing is sent anywhere. */
@@ -66,9 +65,6 @@
   });
 
   function reveal() {
-    document.querySelectorAll("[data-xp-copy-link], [data-xp-copy-from]").forEach(function (button) {
-      if (navigator.clipboard) button.hidden = false;
-    });
     document.querySelectorAll("[data-xp-share]").forEach(function (button) {
       if (navigator.share) button.hidden = false;
     });

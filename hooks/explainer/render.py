@@ -150,7 +150,7 @@ class Renderer:
     @cached_property
     def glossary_definitions(self) -> str:
         """Markdown abbreviations (`*[Token]: …`) for every glossary term and its forms: the abbr
-        extension marks each occurrence on the page, Material shows the explanation as tooltip."""
+        extension marks each occurrence on the page, the browser shows the explanation as tooltip."""
         lines = [
             f"*[{form}]: {' '.join(term.explanation.split())}"
             for term in self.data.terms or []

@@ -129,11 +129,13 @@ class Renderer:
         self.pages: PageLoader = env.loader.loaders[0]  # type: ignore[union-attr]
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
-        names = [name for name in vars(env.get_template(MACROS).module) if not name.startswith("_")]
+        module = env.get_template(MACROS).module
+        self.macro_names = [name for name in vars(module) if not name.startswith("_")]
         self.import_line = (
-            "{% from '" + MACROS + "' import " + ", ".join(names) + " with context %}"
+            "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._rich_templates: dict[str, jinja2.Template] = {}
+        self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
     def render_page(self, markdown_text: str, page_path: str, shown_as: str, **extra: Any) -> str:
@@ -150,7 +152,8 @@ class Renderer:
     @cached_property
     def glossary_definitions(self) -> str:
         """Markdown abbreviations (`*[Token]: …`) for every glossary term and its forms: the abbr
-        extension marks each occurrence on the page, the browser shows the explanation as tooltip."""
+        extension marks each occurrence on the page, the browser shows the explanation as a
+        tooltip."""
         lines = [
             f"*[{form}]: {' '.join(term.explanation.split())}"
             for term in self.data.terms or []
@@ -159,10 +162,13 @@ class Renderer:
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def plain_text(self, rich_text: str, page_path: str) -> str:
-        """Rich data text rendered with the page helpers (figures, citations), as plain text."""
-        rendered = self._plain_template.render(self.context(page_path, text=rich_text))
-        html = self._markdown.reset().convert(rendered)
-        return Markup(html).striptags()
+        """Rich data text rendered with the page helpers (figures, citations), as plain text.
+        Once per text and build: without its links, the text is the same on every page."""
+        if rich_text not in self._plain_texts:
+            rendered = self._rich_template(rich_text).render(self._plain_context)
+            html = self._markdown.reset().convert(rendered)
+            self._plain_texts[rich_text] = Markup(html).striptags()
+        return self._plain_texts[rich_text]
 
     @cached_property
     def _markdown(self) -> markdown.Markdown:
@@ -214,8 +220,11 @@ class Renderer:
         return self._open_data
 
     @cached_property
-    def _plain_template(self) -> jinja2.Template:
-        return self.env.from_string(self.import_line + "{{ rich(text) }}")
+    def _plain_context(self) -> dict[str, Any]:
+        """A page's names and helpers, made once for every plain text (they lose their links)."""
+        context = self.context(PLAIN_TEXT_PAGE)
+        helpers = self.env.get_template(MACROS).make_module(context)
+        return context | {name: getattr(helpers, name) for name in self.macro_names}
 
     def _rich_template(self, text: str) -> jinja2.Template:
         """Each rich text is compiled once per build, however many pages print it. It needs no

@@ -23,6 +23,7 @@ AXE_OPTIONS = {
     }
 }
 HORIZONTAL_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState !== 'running')"
 # An init script: it listens before the page's own scripts run, in every document of the page.
 CSP_LISTENER = """window.xpViolations = [];
@@ -94,8 +95,11 @@ def audit_page(page: Page, url: str, viewports: dict[str, ViewportSize]) -> list
     problems = []
     for name, size in viewports.items():
         page.set_viewport_size(size)
-        page.wait_for_function(TRANSITIONS_DONE)  # the new layout's colours, not halfway there
         draw_every_chart(page)  # the interactive charts; the static ones: test_without_javascript
+        # The new layout's colours, not halfway there: resizing and scrolling through the charts
+        # start transitions (the header swaps site and page title when the heading scrolls by).
+        page.evaluate(NEXT_FRAMES)  # scroll and resize handlers have run, transitions started
+        page.wait_for_function(TRANSITIONS_DONE)
         problems += [f"{name}: {problem}" for problem in axe_violations(page)]
         overflow = page.evaluate(HORIZONTAL_OVERFLOW)
         if overflow > 0:

@@ -70,7 +70,7 @@ def bare_material_project(project: Path, target: Path) -> Path:
     }
     for path, markdown in pages.items():
         front_matter, body = _split_front_matter(markdown)
-        rendered = build.renderer.render_page(body, path, path, **_generator_names(path))
+        rendered = build.render_page(body, path, path, **_generator_names(path))
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(front_matter + rendered, "utf-8")
     downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}

@@ -73,7 +73,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
     absolute_link = functools.partial(_absolute_link, files=files, site_url=config.site_url)
     try:
-        return build.renderer.render_page(
+        return build.render_page(
             markdown, path, shown_as, url=_url_of(page, files), absolute_link=absolute_link
         )
     except PageError as error:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import traceback
-from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
+from jinja2 import nodes
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
@@ -28,30 +28,10 @@ class PageError(Exception):
     """A template mistake in one page, with the page and line it is on."""
 
 
-class PageLoader(jinja2.BaseLoader):
-    """Page sources by name ('docs/index.md'), so that errors and tracebacks name the page.
-
-    A page is registered before it is rendered; a changed source (mkdocs serve) is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self.sources: dict[str, str] = {}
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        if template not in self.sources:
-            raise jinja2.TemplateNotFound(template)
-        source = self.sources[template]
-        return source, template, lambda: self.sources.get(template) == source
-
-
 def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
     """The Jinja environment for pages: strict about unknown names, escaping data text."""
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [PageLoader(), jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR])]
-        ),
+        loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -126,7 +106,6 @@ class Renderer:
     def __init__(self, data: SiteData, env: jinja2.Environment) -> None:
         self.data = data
         self.env = env
-        self.pages: PageLoader = env.loader.loaders[0]  # type: ignore[union-attr]
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
         module = env.get_template(MACROS).module
@@ -134,15 +113,15 @@ class Renderer:
         self.import_line = (
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
+        self._page_templates: dict[str, jinja2.Template] = {}
         self._rich_templates: dict[str, jinja2.Template] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
     def render_page(self, markdown_text: str, page_path: str, shown_as: str, **extra: Any) -> str:
         """Render one page; `page_path` is its path below docs/, `shown_as` its name in errors."""
-        self.pages.sources[shown_as] = self.import_line + markdown_text
         try:
-            template = self.env.get_template(shown_as)
+            template = self._page_template(markdown_text, shown_as)
             return template.render(self.context(page_path, **extra)) + self.glossary_definitions
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
@@ -226,16 +205,25 @@ class Renderer:
         helpers = self.env.get_template(MACROS).make_module(context)
         return context | {name: getattr(helpers, name) for name in self.macro_names}
 
+    def _page_template(self, markdown_text: str, shown_as: str) -> jinja2.Template:
+        """A page's source with the helpers imported, compiled once per build: generated pages
+        of one kind (every claim page, every embed page) share their source and its template;
+        a page changed while `mkdocs serve` runs is a new source. Errors name the page."""
+        source = self.import_line + markdown_text
+        if source not in self._page_templates:
+            self._page_templates[source] = self._compiled(source, shown_as)
+        return self._page_templates[source]
+
     def _rich_template(self, text: str) -> jinja2.Template:
         """Each rich text is compiled once per build, however many pages print it. It needs no
         import of the helpers: it renders in the context of the page, which has them."""
         if text not in self._rich_templates:
-            code = self.env.compile(richtext.parse(text), name="rich text")
-            template = self.env.template_class.from_code(
-                self.env, code, self.env.make_globals(None)
-            )
-            self._rich_templates[text] = template
+            self._rich_templates[text] = self._compiled(richtext.parse(text), "rich text")
         return self._rich_templates[text]
+
+    def _compiled(self, source: str | nodes.Template, name: str) -> jinja2.Template:
+        code = self.env.compile(source, name=name, filename=name)
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
 
 def _relative_link(page_path: str, target: str) -> str:

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -39,10 +40,13 @@ SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the engine writes: its Markdown source, its title (HTML-escaped, because themes
-    print titles unescaped) and the day its content last changed (for the sitemap)."""
+    """A page the engine writes: its Markdown source (the same for every page of a kind, so that
+    it is compiled once), the record its template shows (`context`), its title (HTML-escaped,
+    because themes print titles unescaped) and the day its content last changed (for the
+    sitemap)."""
 
     source: str
+    context: dict[str, Any]
     title: str
     changed: datetime.date
 
@@ -59,6 +63,13 @@ class SiteBuild:
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The claim or embed page at `path` below docs/, if the engine writes it."""
         return self.claim_pages.get(path) or self.embed_pages.get(path)
+
+    def render_page(self, markdown_text: str, path: str, shown_as: str, **names: Any) -> str:
+        """Render the page at `path` below docs/ (see Renderer.render_page); a generated page
+        gets its record."""
+        generated = self.generated_page(path)
+        context = generated.context if generated else {}
+        return self.renderer.render_page(markdown_text, path, shown_as, **names, **context)
 
     def docs_files(self) -> dict[str, bytes | str]:
         """Path below docs/ -> content of every generated page, download (each chart's, the
@@ -163,33 +174,31 @@ _current: SiteBuild | None = None
 
 
 def _claim_page(claim: Claim) -> GeneratedPage:
-    source = _page_source(f'claim = data.by_id.claim["{claim.id}"]', CLAIM_PAGE_TEMPLATE)
-    return GeneratedPage(source, _claim_title(claim), claim.last_changed)
+    source = _page_source(CLAIM_PAGE_TEMPLATE)
+    return GeneratedPage(source, {"claim": claim}, _claim_title(claim), claim.last_changed)
 
 
 def _embed_pages(data: SiteData) -> dict[str, GeneratedPage]:
     """An embed page per claim and per chart, by path below docs/."""
     paths = data.site.paths
+    claim_source = EMBED_FRONT_MATTER + _page_source(CLAIM_EMBED_TEMPLATE)
     pages = {
         paths.claim_embed(claim.id): GeneratedPage(
-            EMBED_FRONT_MATTER
-            + _page_source(f'claim = data.by_id.claim["{claim.id}"]', CLAIM_EMBED_TEMPLATE),
-            _claim_title(claim),
-            claim.last_changed,
+            claim_source, {"claim": claim}, _claim_title(claim), claim.last_changed
         )
         for claim in data.claims
     }
+    chart_source = EMBED_FRONT_MATTER + _page_source(CHART_EMBED_TEMPLATE)
     for chart in data.charts:  # `chart` is the name of the macro: the page gets the id
-        source = EMBED_FRONT_MATTER + _page_source(f'chart_id = "{chart.id}"', CHART_EMBED_TEMPLATE)
         pages[paths.chart_embed(chart.id)] = GeneratedPage(
-            source, str(escape(chart.title)), data.site.updated
+            chart_source, {"chart_id": chart.id}, str(escape(chart.title)), data.site.updated
         )
     return pages
 
 
-def _page_source(assignment: str, template: str) -> str:
-    """Markdown of a generated page: a record for the template, then the template."""
-    return f'{{% set {assignment} %}}{{% include "{template}" %}}\n'
+def _page_source(template: str) -> str:
+    """Markdown of a generated page: its template, which shows the record in the context."""
+    return f'{{% include "{template}" %}}\n'
 
 
 def _claim_title(claim: Claim) -> str:

@@ -114,7 +114,7 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._page_templates: dict[str, jinja2.Template] = {}
-        self._rich_templates: dict[str, jinja2.Template] = {}
+        self._rich_templates: dict[str, jinja2.Template | str] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
@@ -144,7 +144,7 @@ class Renderer:
         """Rich data text rendered with the page helpers (figures, citations), as plain text.
         Once per text and build: without its links, the text is the same on every page."""
         if rich_text not in self._plain_texts:
-            rendered = self._rich_template(rich_text).render(self._plain_context)
+            rendered = self._render_rich(rich_text, self._plain_context)
             html = self._markdown.reset().convert(rendered)
             self._plain_texts[rich_text] = Markup(html).striptags()
         return self._plain_texts[rich_text]
@@ -181,7 +181,7 @@ class Renderer:
         """Data text: HTML in it is shown as text, then it is rendered with the page's helpers."""
         if text is None:
             return Markup("")
-        return Markup(self._rich_template(text).render(context.get_all()))
+        return Markup(self._render_rich(text, context.get_all()))
 
     def chart_view(self, chart: Any) -> ChartView:
         """A chart's plot, drawing and table, built once per build for every page showing it."""
@@ -214,12 +214,18 @@ class Renderer:
             self._page_templates[source] = self._compiled(source, shown_as)
         return self._page_templates[source]
 
-    def _rich_template(self, text: str) -> jinja2.Template:
-        """Each rich text is compiled once per build, however many pages print it. It needs no
-        import of the helpers: it renders in the context of the page, which has them."""
+    def _render_rich(self, text: str, context: dict[str, Any]) -> str:
+        """Each rich text is compiled once per build, however many pages print it; a text
+        without helpers or names is its own output. It needs no import of the helpers: it
+        renders in the context of the page, which has them."""
         if text not in self._rich_templates:
-            self._rich_templates[text] = self._compiled(richtext.parse(text), "rich text")
-        return self._rich_templates[text]
+            tree = richtext.tree_to_compile(text)
+            fixed = richtext.fixed_output(tree)
+            self._rich_templates[text] = (
+                self._compiled(tree, "rich text") if fixed is None else fixed
+            )
+        template = self._rich_templates[text]
+        return template if isinstance(template, str) else template.render(context)
 
     def _compiled(self, source: str | nodes.Template, name: str) -> jinja2.Template:
         code = self.env.compile(source, name=name, filename=name)

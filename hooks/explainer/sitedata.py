@@ -26,7 +26,7 @@ class SiteData:
         warnings: list[DataProblem] | None = None,
     ) -> None:
         self._content = content
-        self.references = references
+        self._named_by = _named_by(references)  # not the references: they hold the read files
         self.warnings = warnings or []  # not wrong, but not publishable: strict builds stop
         self.by_id: dict[str, dict[str, Any]] = {
             entry.record_type: {record.id: record for record in content[entry.attribute] or []}
@@ -50,15 +50,6 @@ class SiteData:
             elif record_type in THROUGH:
                 found |= self.sources_behind((record_type, target))
         return found
-
-    @cached_property
-    def _named_by(self) -> defaultdict[RecordKey, list[RecordKey]]:
-        """Owner -> the records it names, from the references found while loading."""
-        named: defaultdict[RecordKey, list[RecordKey]] = defaultdict(list)
-        for reference in self.references:
-            if reference.owner:
-                named[reference.owner].append((reference.record_type, reference.target))
-        return named
 
     def citing(self, source_id: str) -> list[Any]:
         """Claims, FAQ answers and glossary terms that rest on the source, in data order."""
@@ -99,3 +90,12 @@ class SiteData:
             verdict.id: sum(claim.verdict == verdict.id for claim in self.claims)
             for verdict in self.verdicts
         }
+
+
+def _named_by(references: list[Reference]) -> defaultdict[RecordKey, list[RecordKey]]:
+    """Owner -> the records it names, from the references found while loading."""
+    named: defaultdict[RecordKey, list[RecordKey]] = defaultdict(list)
+    for reference in references:
+        if reference.owner:
+            named[reference.owner].append((reference.record_type, reference.target))
+    return named

@@ -122,23 +122,29 @@ class Renderer:
         """Render one page; `page_path` is its path below docs/, `shown_as` its name in errors."""
         try:
             template = self._page_template(markdown_text, shown_as)
-            return template.render(self.context(page_path, **extra)) + self.glossary_definitions
+            page = template.render(self.context(page_path, **extra))
+            return page + self.glossary_definitions(page)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
 
+    def glossary_definitions(self, page: str) -> str:
+        """Markdown abbreviations (`*[Token]: …`) for the glossary terms and forms on the page:
+        the abbr extension marks each occurrence, the browser shows the explanation as a
+        tooltip. Terms not on the page would only make the page longer and slower to convert."""
+        lines = [line for forms, line in self._glossary_lines if any(f in page for f in forms)]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
     @cached_property
-    def glossary_definitions(self) -> str:
-        """Markdown abbreviations (`*[Token]: …`) for every glossary term and its forms: the abbr
-        extension marks each occurrence on the page, the browser shows the explanation as a
-        tooltip."""
-        lines = [
-            f"*[{form}]: {' '.join(term.explanation.split())}"
+    def _glossary_lines(self) -> list[tuple[set[str], str]]:
+        """(a form as typed and as data text shows it, escaped; its abbreviation line) of every
+        term and form."""
+        return [
+            ({form, richtext.safe_source(form)}, f"*[{form}]: {' '.join(term.explanation.split())}")
             for term in self.data.terms or []
             for form in [term.term, *term.forms]
         ]
-        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def plain_text(self, rich_text: str, page_path: str) -> str:
         """Rich data text rendered with the page helpers (figures, citations), as plain text.

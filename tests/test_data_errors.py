@@ -385,6 +385,22 @@ def test_template_syntax_error_in_a_page_names_page_and_line() -> None:
         render("# Titel\n{% for claim in claims %}\n")
 
 
+def test_helper_output_in_a_rich_text_is_escaped_like_the_text() -> None:
+    page = render(r"""{% set text = "<b>{{ link(\"l'eau.md\") }}</b>" %}{{ rich(text) }}""")
+    assert page.startswith("&lt;b&gt;l&#39;eau.md&lt;/b&gt;"), page
+
+
+def test_an_unknown_helper_in_a_rich_text_is_named() -> None:
+    with pytest.raises(PageError, match=r"^docs/index.md:1: 'unbekannt' is undefined$"):
+        render("""{{ rich('Text {{ unbekannt("x") }}') }}""")
+
+
+def test_a_rich_text_may_hold_any_template_code() -> None:
+    assert render("{{ rich('Summe {{ 1 + 1 }}, {{ link(\"faq.md\") | upper }}') }}").startswith(
+        "Summe 2, FAQ.MD"
+    )
+
+
 def test_a_page_mistake_stops_the_build_with_page_and_line(tmp_path: Path) -> None:
     project = copy_mini_site(tmp_path / "project")
     page = project / "docs" / "index.md"

@@ -114,7 +114,7 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._page_templates: dict[str, jinja2.Template] = {}
-        self._rich_templates: dict[str, jinja2.Template | str] = {}
+        self._rich_templates: dict[str, jinja2.Template | list[richtext.Part]] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
@@ -221,17 +221,24 @@ class Renderer:
         return self._page_templates[source]
 
     def _render_rich(self, text: str, context: dict[str, Any]) -> str:
-        """Each rich text is compiled once per build, however many pages print it; a text
-        without helpers or names is its own output. It needs no import of the helpers: it
-        renders in the context of the page, which has them."""
+        """Each rich text is prepared once per build, however many pages print it: as text and
+        helper calls where it is only that, as a compiled template otherwise. It needs no
+        import of the helpers: it renders in the context of the page, which has them."""
         if text not in self._rich_templates:
             tree = richtext.tree_to_compile(text)
-            fixed = richtext.fixed_output(tree)
+            parts = richtext.text_and_calls(tree)
             self._rich_templates[text] = (
-                self._compiled(tree, "rich text") if fixed is None else fixed
+                self._compiled(tree, "rich text") if parts is None else parts
             )
-        template = self._rich_templates[text]
-        return template if isinstance(template, str) else template.render(context)
+        prepared = self._rich_templates[text]
+        if isinstance(prepared, list):
+            rendered = richtext.render_parts(prepared, context)
+            if rendered is not None:
+                return rendered
+            prepared = self._rich_templates[text] = self._compiled(
+                richtext.tree_to_compile(text), "rich text"
+            )
+        return prepared.render(context)
 
     def _compiled(self, source: str | nodes.Template, name: str) -> jinja2.Template:
         code = self.env.compile(source, name=name, filename=name)

@@ -5,6 +5,9 @@ and then lets go of it, so that a build does not hold every text's tree to the e
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import jinja2
 from jinja2 import nodes
 from markupsafe import escape
@@ -33,10 +36,60 @@ def tree_to_compile(text: str) -> nodes.Template:
     return _parsed.pop(text, None) or _SYNTAX.parse(safe_source(text))
 
 
-def fixed_output(tree: nodes.Template) -> str | None:
-    """What a tree renders to in any context, if it is text alone (no helper call, no name), as
-    most data texts are: those need no compiling."""
-    parts = [part for output in tree.body for part in getattr(output, "nodes", [output])]
-    if all(isinstance(part, nodes.TemplateData) for part in parts):
-        return "".join(part.data for part in parts)
-    return None
+@dataclass(frozen=True)
+class HelperCall:
+    """`{{ fig("id") }}` in a rich text: the helper's name and its literal arguments."""
+
+    name: str
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, Any], ...]
+
+
+Part = str | HelperCall
+
+
+def text_and_calls(tree: nodes.Template) -> list[Part] | None:
+    """A rich text as data texts are written, text and helper calls with literal arguments, as
+    its parts in order: it renders without being compiled (compiling is most of the cost of a
+    text used once or twice). None for any other template code, which Jinja compiles."""
+    parts: list[Part] = []
+    for output in tree.body:
+        if not isinstance(output, nodes.Output):
+            return None
+        for node in output.nodes:
+            if isinstance(node, nodes.TemplateData):
+                parts.append(node.data)
+            elif call := _literal_call(node):
+                parts.append(call)
+            else:
+                return None
+    return parts
+
+
+def render_parts(parts: list[Part], context: dict[str, Any]) -> str | None:
+    """The text with each helper's output, escaped as Jinja escapes it; None where a helper is
+    not a plain function or macro in `context` (Jinja then renders it, or names the mistake)."""
+    rendered = []
+    for part in parts:
+        if isinstance(part, HelperCall):
+            helper = context.get(part.name)
+            if not callable(helper) or hasattr(helper, "jinja_pass_arg"):
+                return None
+            part = escape(helper(*part.args, **dict(part.kwargs)))
+        rendered.append(part)
+    return "".join(rendered)
+
+
+def _literal_call(node: nodes.Node) -> HelperCall | None:
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        return None
+    if node.dyn_args or node.dyn_kwargs:
+        return None
+    values = [*node.args, *(keyword.value for keyword in node.kwargs)]
+    if not all(isinstance(value, nodes.Const) for value in values):
+        return None
+    return HelperCall(
+        node.node.name,
+        tuple(argument.value for argument in node.args),
+        tuple((keyword.key, keyword.value.value) for keyword in node.kwargs),
+    )

@@ -91,6 +91,7 @@ def date(value: datetime.date) -> str:
     return format_date(value, "d.'\u00a0'MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def month(value: datetime.date) -> str:
     """2025-04-01 -> 'April 2025', for a date known only to the month."""
     return format_date(value, "MMMM y", locale=LOCALE)

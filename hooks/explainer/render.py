@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import traceback
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -52,6 +53,21 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         mailto=mailto,
     )
     return env
+
+
+# Markdown or HTML that would change the text of a paragraph: inline markup, links, tags,
+# attribute lists, backslash escapes, and block markers at the start of a line.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_{\[<]|^(?: {4}|\t| {0,3}(?:[-+=#>]|\d+[.)]))", re.MULTILINE)
+_PLAIN_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html"])
+
+
+def plain_text_of(markdown_text: str) -> str:
+    """Markdown as the plain text a reader sees, whitespace collapsed. Text without any Markdown
+    syntax is that already (Markdown would only wrap its paragraphs), so only the rest is
+    converted: most data texts, and each conversion costs more than the rest of the text's way."""
+    if MARKDOWN_SYNTAX.search(markdown_text):
+        markdown_text = _PLAIN_MARKDOWN.reset().convert(markdown_text)
+    return Markup(markdown_text).striptags()
 
 
 def cell_safe(text: str) -> Markup:
@@ -151,13 +167,8 @@ class Renderer:
         Once per text and build: without its links, the text is the same on every page."""
         if rich_text not in self._plain_texts:
             rendered = self._render_rich(rich_text, self._plain_context)
-            html = self._markdown.reset().convert(rendered)
-            self._plain_texts[rich_text] = Markup(html).striptags()
+            self._plain_texts[rich_text] = plain_text_of(rendered)
         return self._plain_texts[rich_text]
-
-    @cached_property
-    def _markdown(self) -> markdown.Markdown:
-        return markdown.Markdown(extensions=["attr_list", "md_in_html"])
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use. The site generator adds, through `extra`, what only it knows:
@@ -176,7 +187,7 @@ class Renderer:
             "paths": data.site.paths,
             "operator": data.operator,
             "page_path": page_path,
-            "link": lambda target: _relative_link(page_path, target),
+            "link": lambda target: _relative_link(posixpath.dirname(page_path), target),
             "rich": self._rich,
             "open_data": self.open_data,
             **extra,
@@ -245,9 +256,11 @@ class Renderer:
         return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
 
-def _relative_link(page_path: str, target: str) -> str:
-    """Markdown link target from the page to another file below docs/."""
-    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+@lru_cache(maxsize=4096)
+def _relative_link(page_folder: str, target: str) -> str:
+    """Markdown link target from a page in `page_folder` to another file below docs/ (the same
+    few pairs come up on every claim page)."""
+    return posixpath.relpath(target, page_folder or ".")
 
 
 def _line_in(error: BaseException, template_name: str) -> int:

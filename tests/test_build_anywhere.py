@@ -62,8 +62,7 @@ def bare_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         [str(tools / "make"), "-o", ".venv/.installed", "build"],
         cwd=project, env=environment, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    output = result.stdout + result.stderr
-    return BuiltSite(project / "site", result.returncode, output, seconds=0, peak_mb=0)
+    return BuiltSite(project / "site", result.returncode, result.stdout + result.stderr, 0)
 
 
 def test_make_build_needs_no_package_manager_and_no_system_font(bare_build: BuiltSite) -> None:

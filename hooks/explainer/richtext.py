@@ -5,6 +5,7 @@ and then lets go of it, so that a build does not hold every text's tree to the e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from markupsafe import escape
 # how a text parses.
 _SYNTAX = jinja2.Environment(keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
+_NEWLINES = re.compile(r"\r\n|\r|\n")  # each is a newline to Jinja's lexer
 _parsed: dict[str, nodes.Template] = {}  # text -> tree, until the renderer compiles it
 
 
@@ -27,13 +29,23 @@ def safe_source(text: str) -> str:
 def parse(text: str) -> nodes.Template:
     """The parsed tree of a rich text (raises jinja2.TemplateSyntaxError), kept for compiling."""
     if text not in _parsed:
-        _parsed[text] = _SYNTAX.parse(safe_source(text))
+        _parsed[text] = _parsed_now(text)
     return _parsed[text]
 
 
 def tree_to_compile(text: str) -> nodes.Template:
     """The tree of a rich text for the compiler, no longer kept: a compiled text needs none."""
-    return _parsed.pop(text, None) or _SYNTAX.parse(safe_source(text))
+    return _parsed.pop(text, None) or _parsed_now(text)
+
+
+def _parsed_now(text: str) -> nodes.Template:
+    """Without a brace a text holds no template code (every Jinja tag starts with one), and its
+    tree is the text itself, as Jinja's lexer gives it: most data texts skip the lexer."""
+    source = safe_source(text)
+    if "{" in source:
+        return _SYNTAX.parse(source)
+    data = _NEWLINES.sub("\n", source)
+    return nodes.Template([nodes.Output([nodes.TemplateData(data)])] if data else [])
 
 
 @dataclass(frozen=True)

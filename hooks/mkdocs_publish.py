@@ -14,7 +14,6 @@ import html
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from explainer import csp, feed, jsonld, linksout, materialfix, metadata
@@ -38,7 +37,6 @@ log = logging.getLogger("mkdocs.hooks.publish")
 # Pages linked from every footer when they exist below docs/: (path, link text).
 LEGAL_PAGES = (("impressum.md", "Impressum"), ("datenschutz.md", "Datenschutz"))
 DEPLOY_VARIABLE = "CI_DEPLOY"  # set to 1 by the Pages workflow and `make deploy`
-SHARE_IMAGE_CACHE = ".cache/share-images"  # below the project; ignored by git
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt."""
     state = _current()
-    cache_dir = Path(config.config_file_path).parent / SHARE_IMAGE_CACHE
     site_files = state.build.site_files(
-        state.site_url,
-        state.description,
-        lambda path: files.get_file_from_path(path).url,
-        cache_dir,
+        state.site_url, state.description, lambda path: files.get_file_from_path(path).url
     )
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:

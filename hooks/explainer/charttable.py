@@ -4,11 +4,14 @@ data table, all from the table of chart kinds."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import babel
+import plotly
 from markupsafe import Markup
 
-from . import german
+from . import chartkinds, chartplot, filecache, german, jsonhtml
 from .chartkinds import CHART_KINDS
 from .chartplot import plot_json, value_text
 from .chartsvg import chart_svg
@@ -40,18 +43,27 @@ class ChartView:
     position_header: str
 
 
-def chart_view(chart: Chart) -> ChartView:
-    """The plot JSON, reserved height and data table of a chart."""
+def chart_view(chart: Chart, plot_cache: Path | None = None) -> ChartView:
+    """The plot JSON, reserved height and data table of a chart; the plot is read from
+    `plot_cache` where an earlier build made it from the same chart with the same code."""
     kind = CHART_KINDS[chart.kind]
     height = kind.height(chart)
+    plot = filecache.cached(
+        plot_cache, _plot_key(chart), ".json", lambda: plot_json(kind.plot(chart)).encode()
+    )
     return ChartView(
-        plot_json=plot_json(kind.plot(chart)),
+        plot_json=plot.decode(),
         svg=Markup(chart_svg(chart, height)),  # noqa: S704 - built from escaped parts
         height=height,
         rows=table_rows(chart),
         source_ids=source_ids(chart),
         position_header=kind.position_header,
     )
+
+
+def _plot_key(chart: Chart) -> str:
+    code = filecache.source_digest(chartkinds, chartplot, german, jsonhtml)
+    return filecache.digest(chart.model_dump_json(), code, plotly.__version__, babel.__version__)
 
 
 def source_ids(chart: Chart) -> list[str]:

@@ -119,9 +119,12 @@ def figure_value(figure: Any) -> str:
 class Renderer:
     """Renders the pages of one build."""
 
-    def __init__(self, data: SiteData, env: jinja2.Environment) -> None:
+    def __init__(
+        self, data: SiteData, env: jinja2.Environment, plot_cache: Path | None = None
+    ) -> None:
         self.data = data
         self.env = env
+        self.plot_cache = plot_cache  # plots of unchanged charts, drawn by an earlier build
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
         module = env.get_template(MACROS).module
@@ -203,7 +206,7 @@ class Renderer:
     def chart_view(self, chart: Any) -> ChartView:
         """A chart's plot, drawing and table, built once per build for every page showing it."""
         if chart.id not in self._chart_views:
-            self._chart_views[chart.id] = chart_view(chart)
+            self._chart_views[chart.id] = chart_view(chart, self.plot_cache)
         return self._chart_views[chart.id]
 
     def open_data(self) -> opendata.OpenData:

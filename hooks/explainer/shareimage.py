@@ -8,18 +8,21 @@ basic layout engine is used so that the output does not depend on an optional li
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-from concurrent.futures import ProcessPoolExecutor
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
 
+from . import filecache
 from .metadata import IMAGE_SIZE
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 FONT_VARIABLE = "EXPLAINER_FONT_DIR"
 VENDORED_FONT_DIR = Path(__file__).parent / "fonts"
@@ -53,6 +56,8 @@ class Card:
 
 def render_card(card: Card) -> bytes:
     """The card as PNG bytes, deterministic."""
+    from PIL import Image, ImageDraw  # here: a build whose cards are all cached needs neither
+
     image = Image.new("RGB", IMAGE_SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = IMAGE_SIZE[0] - 2 * MARGIN
@@ -75,42 +80,34 @@ def render_card(card: Card) -> bytes:
 
 
 def render_cards(cards: list[Card], cache_dir: Path | None = None) -> list[bytes]:
-    """Every card as PNG, in order. A card drawn before with the same text, fonts and Pillow is
-    read from `cache_dir`; the others are drawn in parallel when there are many."""
+    """Every card as PNG, in order. A card drawn before with the same text, fonts, code and
+    Pillow is read from `cache_dir`; the others are drawn in parallel when there are many."""
     keys = [_cache_key(card) for card in cards]
-    cached = {key: _read_cached(cache_dir, key) for key in keys}
+    cached = {key: filecache.read(cache_dir, key, ".png") for key in keys}
     unique = dict(zip(keys, cards, strict=True))  # the same card twice is drawn once
-    missing = [card for key, card in unique.items() if cached[key] is None]
+    missing = {key: card for key, card in unique.items() if cached[key] is None}
     if len(missing) > PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor() as pool:
-            drawn = list(pool.map(render_card, missing))
+            drawn = list(pool.map(render_card, missing.values()))
     else:
-        drawn = [render_card(card) for card in missing]
-    for card, image in zip(missing, drawn, strict=True):
-        cached[_cache_key(card)] = image
-        _write_cached(cache_dir, _cache_key(card), image)
+        drawn = [render_card(card) for card in missing.values()]
+    for key, image in zip(missing, drawn, strict=True):
+        cached[key] = image
+        filecache.write(cache_dir, key, ".png", image)
     return [cached[key] for key in keys]  # type: ignore[misc]
 
 
 def _cache_key(card: Card) -> str:
-    inputs = [repr(card), PIL.__version__, *(_font_digest(name) for name in (REGULAR, BOLD))]
-    return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+    fonts = [_font_digest(name) for name in (REGULAR, BOLD)]
+    code = filecache.source_digest(sys.modules[__name__])
+    return filecache.digest(repr(card), PIL.__version__, *fonts, code)
 
 
 @cache
 def _font_digest(name: str) -> str:
-    return hashlib.sha256((FONT_DIR / name).read_bytes()).hexdigest()
-
-
-def _read_cached(cache_dir: Path | None, key: str) -> bytes | None:
-    path = cache_dir / f"{key}.png" if cache_dir else None
-    return path.read_bytes() if path and path.is_file() else None
-
-
-def _write_cached(cache_dir: Path | None, key: str, image: bytes) -> None:
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        (cache_dir / f"{key}.png").write_bytes(image)
+    return filecache.digest((FONT_DIR / name).read_bytes())
 
 
 def check_font() -> None:
@@ -167,4 +164,6 @@ def _draw_badge(draw: ImageDraw.ImageDraw, label: str, color: str) -> None:
 
 @cache
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(FONT_DIR / name), size, layout_engine=ImageFont.Layout.BASIC)

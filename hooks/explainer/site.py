@@ -34,6 +34,7 @@ CHART_EMBED_TEMPLATE = "explainer/embed_chart.md"
 # engines (noindex, left out of sitemap.xml) and out of the site search.
 EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exclude: true\n---\n"
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
+CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
 TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
 
@@ -59,6 +60,7 @@ class SiteBuild:
     renderer: Renderer
     claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     embed_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
+    cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The claim or embed page at `path` below docs/, if the engine writes it."""
@@ -87,12 +89,12 @@ class SiteBuild:
         site_url: str,
         description: str,
         page_url: Callable[[str], str],
-        cache_dir: Path | None = None,
     ) -> dict[str, bytes | str]:
         """Path below the built site -> content of the share images, robots.txt and the feed.
         `page_url` gives a page's address below the site from its path below docs/. Images come
-        from `cache_dir` where an identical card was drawn before."""
+        from the cache where an identical card was drawn before."""
         cards = self.share_cards(site_url, description)
+        cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
         images = render_cards(list(cards.values()), cache_dir)
         files: dict[str, bytes | str] = {
             metadata.share_image_path(name): image
@@ -138,7 +140,9 @@ class SiteBuild:
 def load_build(project_dir: Path) -> SiteBuild:
     """Load and validate `project_dir`/data (raises DataError) and keep it as the current build."""
     data = load_site_data(project_dir / "data")
-    build = SiteBuild(data, Renderer(data, make_environment()))
+    cache_dir = project_dir / CACHE_DIR
+    renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
+    build = SiteBuild(data, renderer, cache_dir=cache_dir)
     build.claim_pages = {
         claim_page_path(data, claim.id): _claim_page(claim) for claim in data.claims
     }

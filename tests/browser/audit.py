@@ -91,7 +91,7 @@ def audit_page(page: Page, url: str, viewports: dict[str, ViewportSize]) -> list
     requests, errors, CSP violations."""
     log = PageLog()
     log.attach(page)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     problems = []
     for name, size in viewports.items():
         page.set_viewport_size(size)
@@ -104,6 +104,9 @@ def audit_page(page: Page, url: str, viewports: dict[str, ViewportSize]) -> list
         overflow = page.evaluate(HORIZONTAL_OVERFLOW)
         if overflow > 0:
             problems.append(f"{name}: scrolls sideways by {overflow}px at {size['width']}px")
+    # Requests made late (the search index) count too; by now the network has mostly been idle
+    # for the half second this waits for, while axe ran.
+    page.wait_for_load_state("networkidle")
     origin = _origin(url)
     problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
     return problems + log.messages + log.failures + page.evaluate(CSP_VIOLATIONS)

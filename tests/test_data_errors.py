@@ -141,6 +141,16 @@ CASES = [
         " (expected one of: flaechenaenderung, parkflaeche)",
     ),
     (
+        "date-opening-a-paragraph",
+        "claims.yaml",
+        replace(
+            "summary: Eine Geschmacksfrage.", "summary: 27. Januar 2025, eine Geschmacksfrage."
+        ),
+        "data/claims.yaml:25: claims[1].summary: a paragraph starting with '27. Januar' becomes a"
+        " numbered list in Markdown (expected '27\\. Januar' with the dot escaped, or another word"
+        " first)",
+    ),
+    (
         "template-error-in-text",
         "claims.yaml",
         replace('{{ cite("stadtrat") }}', '{{ cite("stadtrat" }}'),

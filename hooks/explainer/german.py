@@ -128,6 +128,12 @@ def plotly_locale() -> dict[str, Any]:
     }
 
 
+@cache
+def month_names() -> tuple[str, ...]:
+    """'Januar' … 'Dezember'."""
+    return tuple(plotly_locale()["months"])
+
+
 def _unit_suffix(unit: str, word: str, counted: str | None, style: Style) -> str:
     if unit == "percent":
         return f"{NARROW_NBSP}%"

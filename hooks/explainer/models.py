@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import german
 from .chartkinds import CHART_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -61,9 +62,26 @@ RICH = Rich()
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _no_date_opening_a_paragraph(text: str) -> str:
+    """Markdown reads "27. Januar 2025 …" at the start of a paragraph as item 27 of a numbered
+    list: the page would show "1." and lose the day."""
+    months = "|".join(german.month_names())
+    opening = rf"(?:\A|\n[ \t]*\n)[ \t]{{0,3}}(\d{{1,2}})\.[ \t]+({months})\b"
+    if found := re.search(opening, text):
+        day, month = found.groups()
+        raise ValueError(
+            f"a paragraph starting with '{day}. {month}' becomes a numbered list in Markdown "
+            f"(expected '{day}\\. {month}' with the dot escaped, or another word first)"
+        )
+    return text
+
+
 RichText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_date_opening_a_paragraph),
     Field(description=RICH_DESCRIPTION),
     RICH,
 ]

@@ -133,7 +133,7 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._page_templates: dict[str, jinja2.Template] = {}
-        self._rich_templates: dict[str, jinja2.Template | list[richtext.Part]] = {}
+        self._prepared_rich: dict[str, jinja2.Template | list[richtext.Part]] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
@@ -238,18 +238,18 @@ class Renderer:
         """Each rich text is prepared once per build, however many pages print it: as text and
         helper calls where it is only that, as a compiled template otherwise. It needs no
         import of the helpers: it renders in the context of the page, which has them."""
-        if text not in self._rich_templates:
+        if text not in self._prepared_rich:
             tree = richtext.tree_to_compile(text)
             parts = richtext.text_and_calls(tree)
-            self._rich_templates[text] = (
+            self._prepared_rich[text] = (
                 self._compiled(tree, "rich text") if parts is None else parts
             )
-        prepared = self._rich_templates[text]
+        prepared = self._prepared_rich[text]
         if isinstance(prepared, list):
             rendered = richtext.render_parts(prepared, context)
             if rendered is not None:
                 return rendered
-            prepared = self._rich_templates[text] = self._compiled(
+            prepared = self._prepared_rich[text] = self._compiled(
                 richtext.tree_to_compile(text), "rich text"
             )
         return prepared.render(context)

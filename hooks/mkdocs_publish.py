@@ -1,11 +1,11 @@
 """MkDocs hooks for the public website: share and search metadata, structured data, share images,
 robots.txt, the Atom feed, legal-page links and the licence in every footer, links out marked for
-screen readers, valid markup for Material's toggles, each page's security policy, and a build
+screen readers, our patches of Material's templates, each page's security policy, and a build
 date taken from the data (reproducible builds).
 
 Runs after hooks/mkdocs_explainer.py (listed second in mkdocs.yml), which has already validated
 the data; the work is done by pure functions in explainer/metadata.py, jsonld.py, shareimage.py,
-feed.py, linksout.py, materialfix.py, csp.py.
+feed.py, linksout.py, themepatch.py, csp.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from explainer import csp, feed, jsonld, linksout, materialfix, metadata
+from explainer import csp, feed, jsonld, linksout, metadata, themepatch
 from explainer.jsonhtml import html_safe_json
 from explainer.opendata import package_description, package_title
 from explainer.shareimage import FontMissing, check_font
@@ -102,8 +102,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """On every page and the 404 page: the legal pages and the licence in the footer
-    (partials/copyright.html), the feed in the head (main.html)."""
+    """Material's templates with our patches; on every page and the 404 page: the legal pages
+    and the licence in the footer (partials/copyright.html), the feed in the head (main.html)."""
+    try:
+        env.loader = themepatch.patched_loader(env)
+    except themepatch.ThemePatchError as error:
+        raise PluginError(str(error)) from None
     env.globals["xp_legal_links"] = [
         {"title": title, "url": file.url}
         for path, title in LEGAL_PAGES
@@ -128,8 +132,8 @@ def on_page_context(
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Mark the links out in the content, drop Material's invalid toggle attributes, then state
-    the page's security policy, computed from its final HTML.
+    """Mark the links out in the content, then state the page's security policy, computed from
+    its final HTML.
 
     Not the Content Security Policy under `mkdocs serve`: its live-reload script is inline and
     changes with every request, so no hash can allow it. `make build` and `make test` have it.
@@ -150,7 +154,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def _finish_page(html: str, shown_as: str, config: MkDocsConfig) -> str:
-    html = materialfix.drop_toggle_autocomplete(linksout.mark_links_out(html, config.site_url))
+    html = linksout.mark_links_out(html, config.site_url)
     try:
         return csp.add_policy_meta(html, content_security=not _serving)
     except ValueError as error:

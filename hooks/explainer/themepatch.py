@@ -1,0 +1,207 @@
+"""Our changes to Material's (and MkDocs') templates, made on the installed template as it loads.
+
+A template copied into overrides/ for a change of a few lines keeps the markup of the theme version
+it was copied from through every update. Instead, each change here is an exact text edit of the
+installed template: `patched_loader()` serves the edited text in front of the theme's own loader
+(the publish hook installs it in on_env), and an edit whose text is no longer in the template stops
+the build, naming the template. Each patch also records the SHA-256 of the template it was written
+against, so that tests/test_theme_patches.py fails on the first update that changes one, saying
+what the patch does there and so what to re-check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+# The package whose templates/ folder holds a patched template -> its distribution and the
+# version the edits and checksums below were made against.
+MADE_AGAINST = {"material": ("mkdocs-material", "9.8.2"), "mkdocs": ("mkdocs", "1.6.1")}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old`, which must occur exactly once in the template, by `new`."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ThemePatch:
+    """Our edits of one installed template."""
+
+    template: str  # its name in the theme ("partials/toc.html")
+    package: str  # the package whose templates/ folder holds it (a key of MADE_AGAINST)
+    sha256: str  # of the installed template the edits were written against
+    purpose: str  # what the edits do, for the editor who re-checks them after an update
+    edits: tuple[Edit, ...]
+
+    def apply(self, source: str) -> str:
+        """The template's text with every edit made; ThemePatchError if one does not fit."""
+        for edit in self.edits:
+            found = source.count(edit.old)
+            if found != 1:
+                raise ThemePatchError(
+                    f"{self.package}'s template {self.template} has changed: our patch expects "
+                    f"{edit.old!r} once in it, found it {found} times. The patch: {self.purpose} "
+                    "Re-write it for the installed template in hooks/explainer/themepatch.py "
+                    "(README: Theme patches)."
+                )
+            source = source.replace(edit.old, edit.new)
+        return source
+
+
+class ThemePatchError(Exception):
+    """A patch does not fit the installed template."""
+
+
+def patched_loader(environment: jinja2.Environment) -> jinja2.BaseLoader:
+    """The environment's loader with every patched template served patched."""
+    theme = environment.loader
+    assert theme is not None, "MkDocs' theme environment has a loader"
+    patched = {}
+    for patch in THEME_PATCHES:
+        try:
+            source = theme.get_source(environment, patch.template)[0]
+        except jinja2.TemplateNotFound:
+            raise ThemePatchError(
+                f"The theme has no template {patch.template} any more. Our patch of it: "
+                f"{patch.purpose} Find where the installed {patch.package} writes that markup now "
+                "and re-write the patch in hooks/explainer/themepatch.py (README: Theme patches)."
+            ) from None
+        patched[patch.template] = patch.apply(source)
+    return jinja2.ChoiceLoader([jinja2.DictLoader(patched), theme])
+
+
+THEME_PATCHES = (
+    ThemePatch(
+        template="base.html",
+        package="material",
+        sha256="a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        purpose=(
+            'No autocomplete="off" on the drawer and search toggles (checkboxes): HTML allows '
+            "autocomplete on text-like inputs only (W3C Nu checker error on every page). "
+            "Material added it to keep Firefox from restoring an open drawer or search after a "
+            "reload; without it, Firefox may do so."
+        ),
+        edits=tuple(
+            Edit(f'id="__{toggle}" autocomplete="off">', f'id="__{toggle}">')
+            for toggle in ("drawer", "search")
+        ),
+    ),
+    ThemePatch(
+        template="partials/nav-item.html",
+        package="material",
+        sha256="89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+        purpose=(
+            "A section whose only child is its index page (navigation.indexes) renders no "
+            'toggle label "<path>_label", so its nested <nav> takes its name from aria-label '
+            "instead of an aria-labelledby that points at nothing (W3C Nu checker error, and a "
+            "navigation without an accessible name)."
+        ),
+        edits=(
+            Edit(
+                '<nav class="md-nav" data-md-level="{{ level }}" '
+                'aria-labelledby="{{ path }}_label"',
+                """{% if not index or nav_item.children | length > 1 %}
+          {% set name = 'aria-labelledby="' ~ path ~ '_label"' %}
+        {% else %}
+          {% set name = 'aria-label="' ~ nav_item.title | e ~ '"' %}
+        {% endif %}
+        <nav class="md-nav" data-md-level="{{ level }}" {{ name }}""",
+            ),
+        ),
+    ),
+    ThemePatch(
+        template="partials/toc.html",
+        package="material",
+        sha256="fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
+        purpose=(
+            'The title\'s label points at the toggle "__toc" only where partials/nav-item.html '
+            "renders that toggle, i.e. where the navigation lists the page as itself (not a page "
+            "left out of the navigation, such as a claim page, and not a section's index page "
+            "under navigation.indexes). Elsewhere a label for a missing control is invalid HTML "
+            "(W3C Nu checker error)."
+        ),
+        edits=(
+            Edit(
+                '<label class="md-nav__title" for="__toc">',
+                "{% set listed = page in nav.pages and not (page.is_index and page.parent and "
+                '"navigation.indexes" in features) %}\n'
+                '    <label class="md-nav__title"{% if listed %} for="__toc"{% endif %}>',
+            ),
+        ),
+    ),
+    ThemePatch(
+        template="partials/search.html",
+        package="material",
+        sha256="bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+        purpose=(
+            "The search dialog gets an accessible name (aria-label), which axe-core requires "
+            'for role="dialog" (rule aria-dialog-name).'
+        ),
+        edits=(
+            Edit(
+                'data-md-component="search" role="dialog">',
+                """data-md-component="search" role="dialog" aria-label="{{ lang.t('search') }}">""",
+            ),
+        ),
+    ),
+    ThemePatch(
+        template="partials/source.html",
+        package="material",
+        sha256="6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+        purpose=(
+            'The repository link without data-md-component="source": that component asks '
+            "GitHub's API for stars and forks, a request to a third-party host on every first "
+            "visit."
+        ),
+        edits=(Edit('class="md-source" data-md-component="source">', 'class="md-source">'),),
+    ),
+    ThemePatch(
+        template="partials/copyright.html",
+        package="material",
+        sha256="bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+        purpose=(
+            "The footer of every page and the 404 page shows the licence of the site's own texts "
+            "and data (data/site.yaml `license`, partials/xp-license.html) first, and after "
+            "mkdocs.yml's copyright the links to the legal pages (Impressum, Datenschutz); "
+            "hooks/mkdocs_publish.py (on_env) hands both over."
+        ),
+        edits=(
+            Edit(
+                '<div class="md-copyright">\n',
+                '<div class="md-copyright">\n  {% include "partials/xp-license.html" %}\n',
+            ),
+            Edit(
+                "  {% if not config.extra.generator == false %}",
+                """  {% if xp_legal_links %}
+    <nav class="xp-legal" aria-label="Rechtliches">
+      {% for link in xp_legal_links %}
+        <a class="xp-legal__link" href="{{ link.url | url }}">{{ link.title }}</a>
+      {% endfor %}
+    </nav>
+  {% endif %}
+  {% if not config.extra.generator == false %}""",
+            ),
+        ),
+    ),
+    ThemePatch(
+        template="sitemap.xml",
+        package="mkdocs",
+        sha256="0950766d642ac999c74b68150a39a961a5103bda5e2d9d7747f4c06522c11b18",
+        purpose=(
+            "sitemap.xml (and MkDocs' sitemap.xml.gz made from it) leaves out the pages whose "
+            "front matter keeps them from search engines (`robots: noindex`: the embed pages)."
+        ),
+        edits=(
+            Edit(
+                "(file.page.abs_url or file.page.canonical_url) %}",
+                '(file.page.abs_url or file.page.canonical_url) and "noindex" not in '
+                'file.page.meta.robots | d("") %}',
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,88 @@
+"""Our patches of Material's and MkDocs' templates (explainer/themepatch.py) cannot go stale: a
+theme update that changes a patched template fails here, naming it and what the patch does, and a
+patch whose text is gone stops the build, naming the template. The patched markup itself is
+checked on the built site (test_html_valid.py, test_publish.py, the browser audit)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+from pathlib import Path
+
+import jinja2
+import pytest
+from conftest import ROOT
+from explainer.themepatch import (
+    MADE_AGAINST,
+    THEME_PATCHES,
+    ThemePatch,
+    ThemePatchError,
+    patched_loader,
+)
+
+PATCHES = pytest.mark.parametrize("patch", THEME_PATCHES, ids=lambda patch: patch.template)
+
+
+def _templates_folder(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations, f"{package} is not installed"
+    return Path(spec.submodule_search_locations[0]) / "templates"
+
+
+def _theme_environment() -> jinja2.Environment:
+    """Our theme's templates as MkDocs' theme loader finds them: overrides/, then the packages."""
+    folders = [ROOT / "overrides", _templates_folder("material"), _templates_folder("mkdocs")]
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folders))
+
+
+@PATCHES
+def test_every_patched_template_is_installed_as_its_patch_was_written_against(
+    patch: ThemePatch,
+) -> None:
+    installed = _templates_folder(patch.package) / patch.template
+    digest = hashlib.sha256(installed.read_bytes()).hexdigest()
+    distribution, version = MADE_AGAINST[patch.package]
+    assert digest == patch.sha256, (
+        f"{patch.template} of the installed {distribution} "
+        f"{importlib.metadata.version(distribution)} ({installed}) is not the one our patch was "
+        f"written against ({version}'s). Our patch there: {patch.purpose} Diff the template "
+        f"against {version}'s, re-check that the edits in hooks/explainer/themepatch.py still "
+        f"do that on the new markup, then record its SHA-256 {digest} and the version there."
+    )
+
+
+def test_every_patch_fits_the_installed_template_and_compiles() -> None:
+    environment = _theme_environment()
+    environment.loader = patched_loader(environment)
+    for patch in THEME_PATCHES:
+        source = environment.loader.get_source(environment, patch.template)[0]
+        assert all(edit.new in source for edit in patch.edits), patch.template
+        environment.parse(source)
+
+
+def test_a_patch_whose_text_is_gone_stops_naming_the_template_and_the_patch() -> None:
+    templates = {
+        patch.template: "\n".join(edit.old for edit in patch.edits) for patch in THEME_PATCHES
+    }
+    templates["partials/search.html"] = '<div class="md-search" role="dialog">'
+    environment = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    with pytest.raises(ThemePatchError) as stopped:
+        patched_loader(environment)
+    message = str(stopped.value)
+    assert "partials/search.html has changed" in message
+    assert "aria-dialog-name" in message  # what the patch does
+    assert "hooks/explainer/themepatch.py" in message
+
+
+def test_a_template_the_theme_no_longer_has_stops_naming_it() -> None:
+    environment = jinja2.Environment(loader=jinja2.DictLoader({}))
+    with pytest.raises(ThemePatchError, match=r"no template base\.html any more"):
+        patched_loader(environment)
+
+
+def test_an_edit_whose_text_occurs_twice_is_refused() -> None:
+    patch = THEME_PATCHES[0]
+    twice = "\n".join(edit.old for edit in patch.edits for _ in range(2))
+    with pytest.raises(ThemePatchError, match="found it 2 times"):
+        patch.apply(twice)

@@ -26,7 +26,7 @@ ENGINE_PATHS = (
     "data/README.md",  # the editors' reference
     # The standard tests: rules every explainer keeps, schemas, links, the browser audit.
     "tests/conftest.py", "tests/links.py", "tests/test_explainer_rules.py",
-    "tests/test_schema.py", "tests/test_links.py",
+    "tests/test_schema.py", "tests/test_links.py", "tests/test_theme_patches.py",
     "tests/browser/__init__.py", "tests/browser/conftest.py", "tests/browser/audit.py",
     "tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py",
 )  # fmt: skip

@@ -5,21 +5,26 @@ only); charts.js swaps in the interactive plot once the reader comes to it. Same
 German number formats and axis range as the plot. Horizontal positions are percentages of the
 width, vertical ones pixels of the reserved height, so the drawing fills any width at the height
 the page reserves for the plot. Colours are classes; chart_palette_css() gives their light and
-dark values from the one palette in chartplot.py.
+dark values from the one palette in chartgeometry.py.
+
+The table of kinds (chartkinds.py) names the drawing of each kind here: it draws what is inside
+the <svg> element that chart_svg() puts around it.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
 from . import german
-from .chartplot import (
+from .chartgeometry import (
     BAR_GAP,
     COLORS,
     DARK,
+    GROUP_COLOR_NAMES,
     axis_title,
     categories,
     groups,
@@ -32,18 +37,19 @@ from .chartplot import (
 if TYPE_CHECKING:
     from .models import Chart, ChartPoint
 
+    ColourOfBar = Callable[[ChartPoint, int], str]  # point, index of its series -> colour name
+
 TOP = 36  # pixels above the plot: legend and reference label
 BOTTOM = 48  # pixels below: tick labels and axis title
 LEFT = 1.0  # percent of the width
 RIGHT = 9.0  # percent: room for value labels beyond the longest bar
 LINE_LEFT = 10.0  # percent: room for a line chart's value labels
 TICKS = 5  # about this many ticks on a value axis
-GROUP_CLASSES = ("main", "second", "third")  # the plot's GROUP_COLORS, by name
 
 
-def chart_svg(chart: Chart, height: int) -> str:
-    """The static SVG of a chart at `height` pixels, by its kind's drawing."""
-    body = _line_body(chart, height) if chart.kind == "line" else _bar_body(chart, height)
+def chart_svg(chart: Chart, height: int, drawing: Callable[[Chart, int], str]) -> str:
+    """The static SVG of a chart at `height` pixels, its inside drawn by its kind's drawing."""
+    body = drawing(chart, height)
     title_id, desc_id = f"svg-{chart.id}-titel", f"svg-{chart.id}-text"
     return (
         f'<svg class="xp-chart__static" xmlns="http://www.w3.org/2000/svg" width="100%" '
@@ -66,15 +72,40 @@ def chart_palette_css() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Bars: bar, grouped_bar, diverging_bar
+# Bars: one drawing per kind, on the same rows
 # ---------------------------------------------------------------------------------------------
 
 
-def _bar_body(chart: Chart, height: int) -> str:
+def draw_bars(chart: Chart, height: int) -> str:
+    """One bar per point."""
+    return _bars(chart, height, [""], _series_colour)
+
+
+def draw_grouped_bars(chart: Chart, height: int) -> str:
+    """A bar per group in every row, a colour per group, and a legend."""
+    return _bars(chart, height, groups(chart.points), _series_colour)
+
+
+def draw_diverging_bars(chart: Chart, height: int) -> str:
+    """Losses left, gains right of a marked zero line, coloured by direction."""
+    return _bars(chart, height, [""], _sign_colour, zero_line=True)
+
+
+def _series_colour(point: ChartPoint, series: int) -> str:
+    return GROUP_COLOR_NAMES[series % len(GROUP_COLOR_NAMES)]
+
+
+def _sign_colour(point: ChartPoint, series: int) -> str:
+    return "loss" if point.value < 0 else "gain"
+
+
+def _bars(
+    chart: Chart, height: int, names: list[str], colour_of: ColourOfBar, zero_line: bool = False
+) -> str:
+    """A row per category with a bar per series (`names`: the groups, or [""] for one series)."""
     low, high = value_range(chart)
     size, _ = scale_of(chart)
     rows = categories(chart.points)
-    names = groups(chart.points) if chart.kind == "grouped_bar" else [""]
     row_height = (height - TOP - BOTTOM) / len(rows)
 
     def x_of(value: float) -> float:
@@ -92,8 +123,9 @@ def _bar_body(chart: Chart, height: int) -> str:
             point = _point(chart, label, name)
             if point is not None:
                 y = bar_top + index * thickness
-                parts.append(_bar(chart, point, x_of(point.value), origin, y, thickness, index))
-    if chart.kind == "diverging_bar":
+                colour = colour_of(point, index)
+                parts.append(_bar(chart, point, x_of(point.value), origin, y, thickness, colour))
+    if zero_line:
         parts.append(_vline(origin, TOP, height - BOTTOM, "xp-s-ink", 2))
     if chart.reference:
         parts += _reference(chart, x_of(chart.reference.value), height)
@@ -110,12 +142,8 @@ def _point(chart: Chart, label: str, group: str) -> ChartPoint | None:
 
 
 def _bar(
-    chart: Chart, point: ChartPoint, end: float, origin: float, y: float, thick: float, index: int
+    chart: Chart, point: ChartPoint, end: float, origin: float, y: float, thick: float, colour: str
 ) -> str:
-    if chart.kind == "diverging_bar":
-        colour = "loss" if point.value < 0 else "gain"
-    else:
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
     left, width = min(origin, end), abs(end - origin)
     rect = (
         f'<rect class="xp-f-{colour}" x="{left:.2f}%" y="{y:.1f}" width="{width:.2f}%" '
@@ -138,7 +166,7 @@ def _reference(chart: Chart, x: float, height: int) -> list[str]:
 def _legend(names: list[str]) -> str:
     parts, x = [], LEFT
     for index, name in enumerate(names):
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
+        colour = GROUP_COLOR_NAMES[index % len(GROUP_COLOR_NAMES)]
         parts.append(f'<rect class="xp-f-{colour}" x="{x:.1f}%" y="4" width="12" height="12"/>')
         parts.append(_text(f"{x + 2.5:.1f}%", 15, name, "start"))
         x += 4 + len(name) * 1.2
@@ -168,7 +196,8 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
 # ---------------------------------------------------------------------------------------------
 
 
-def _line_body(chart: Chart, height: int) -> str:
+def draw_lines(chart: Chart, height: int) -> str:
+    """One line per label over the days, every observation a dot, annotations beside theirs."""
     low, high = line_range(chart)
     days = sorted({point.date for point in chart.points if point.date})
     first, span = days[0], max((days[-1] - days[0]).days, 1)
@@ -185,7 +214,7 @@ def _line_body(chart: Chart, height: int) -> str:
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
     for index, label in enumerate(categories(chart.points)):
         points = [point for point in chart.points if point.label == label]
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
+        colour = GROUP_COLOR_NAMES[index % len(GROUP_COLOR_NAMES)]
         parts.append(_polyline(chart, points, x_of, y_of, colour))
     for item in chart.annotations:
         values = [p.value for p in chart.points if p.date == item.date]

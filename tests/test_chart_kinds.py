@@ -84,10 +84,11 @@ def build_dots(chart: Chart) -> go.Figure:
 NEW_SVG = '''
 
 def draw_dots(chart: Chart, height: int) -> str:
-    """One dot per point, its label and value beside it."""
-    parts, step = [_text("50%", height - 10, axis_title(chart), "middle")], 80 / len(chart.points)
+    """One dot per point with its label and value below it, the axis title at the bottom."""
+    step = 80 / len(chart.points)
+    parts = [_text("50%", height - 10, geometry.axis_title(chart), "middle")]
     for index, point in enumerate(chart.points):
-        x, value = 10 + index * step, value_text(chart, point.value, short=True)
+        x, value = 10 + index * step, geometry.value_text(chart, point.value, short=True)
         parts.append(f'<circle class="xp-f-main" cx="{x:.2f}%" cy="60" r="5"/>')
         parts.append(_text(f"{x:.2f}%", 84, f"{point.label}: {value}", "middle"))
     return "".join(parts)

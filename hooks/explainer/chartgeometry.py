@@ -114,6 +114,11 @@ def groups(points: list[ChartPoint]) -> list[str]:
     return list(dict.fromkeys(point.group or "" for point in points))
 
 
+def series_color(index: int) -> str:
+    """The colour (a key of COLORS, a class name in the SVG) of the series at `index`."""
+    return SERIES_COLORS[index % len(SERIES_COLORS)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Data: colours (light scheme; DARK maps each to its slate twin) and bar spacing
 # ---------------------------------------------------------------------------------------------
@@ -142,6 +147,5 @@ DARK = {
     COLORS["paper"]: "#1e2129",
 }
 
-GROUP_COLOR_NAMES = ("main", "second", "third")  # series colours in turn; the SVG's class names
-GROUP_COLORS = tuple(COLORS[name] for name in GROUP_COLOR_NAMES)
+SERIES_COLORS = ("main", "second", "third")  # keys of COLORS, given to the series in turn
 BAR_GAP = 0.4  # share of a row between bars; the category name sits in it

@@ -17,12 +17,12 @@ from .chartgeometry import (
     BAR_GAP,
     COLORS,
     DARK,
-    GROUP_COLORS,
     axis_title,
     categories,
     groups,
     line_range,
     scale_of,
+    series_color,
     value_range,
     value_text,
 )
@@ -92,7 +92,7 @@ def build_grouped_bar(chart: Chart) -> go.Figure:
     plot = go.Figure(layout=bar_layout(chart))
     for index, group in enumerate(groups(chart.points)):
         points = [point for point in chart.points if point.group == group]
-        color = GROUP_COLORS[index % len(GROUP_COLORS)]
+        color = COLORS[series_color(index)]
         trace = _bar_trace(chart, points, name=group, color=color)
         trace.marker.pattern = {
             "shape": GROUP_PATTERNS[index % len(GROUP_PATTERNS)],
@@ -138,7 +138,7 @@ def build_line(chart: Chart) -> go.Figure:
                 y=[point.value for point in points],
                 name=_plot_text(label),
                 mode="lines+markers",
-                line={"color": GROUP_COLORS[index % len(GROUP_COLORS)], "width": 2.5},
+                line={"color": COLORS[series_color(index)], "width": 2.5},
                 marker={"size": 7},
                 customdata=[[_hover_text(chart, point)] for point in points],
                 hovertemplate="%{customdata[0]}<extra></extra>",

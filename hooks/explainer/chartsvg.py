@@ -19,20 +19,8 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
+from . import chartgeometry as geometry
 from . import german
-from .chartgeometry import (
-    BAR_GAP,
-    COLORS,
-    DARK,
-    GROUP_COLOR_NAMES,
-    axis_title,
-    categories,
-    groups,
-    line_range,
-    scale_of,
-    value_range,
-    value_text,
-)
 
 if TYPE_CHECKING:
     from .models import Chart, ChartPoint
@@ -63,12 +51,13 @@ def chart_palette_css() -> str:
     """CSS for the SVG classes: fills and strokes in light and in Material's dark scheme; the dark
     ones on screen only, as Material's own, so that a printed chart is dark on white."""
     slate = '[data-md-color-scheme="slate"]'
-    light = [f".xp-f-{name}{{fill:{c}}}.xp-s-{name}{{stroke:{c}}}" for name, c in COLORS.items()]
-    dark = [
-        f"{slate} .xp-f-{name}{{fill:{DARK[c]}}}{slate} .xp-s-{name}{{stroke:{DARK[c]}}}"
-        for name, c in COLORS.items()
+    colors, dark = geometry.COLORS, geometry.DARK
+    rules = [f".xp-f-{name}{{fill:{c}}}.xp-s-{name}{{stroke:{c}}}" for name, c in colors.items()]
+    dark_rules = [
+        f"{slate} .xp-f-{name}{{fill:{dark[c]}}}{slate} .xp-s-{name}{{stroke:{dark[c]}}}"
+        for name, c in colors.items()
     ]
-    return "\n".join([*light, "@media screen{", *dark, "}"]) + "\n"
+    return "\n".join([*rules, "@media screen{", *dark_rules, "}"]) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +72,7 @@ def draw_bars(chart: Chart, height: int) -> str:
 
 def draw_grouped_bars(chart: Chart, height: int) -> str:
     """A bar per group in every row, a colour per group, and a legend."""
-    return _bars(chart, height, groups(chart.points), _series_colour)
+    return _bars(chart, height, geometry.groups(chart.points), _series_colour)
 
 
 def draw_diverging_bars(chart: Chart, height: int) -> str:
@@ -92,7 +81,7 @@ def draw_diverging_bars(chart: Chart, height: int) -> str:
 
 
 def _series_colour(point: ChartPoint, series: int) -> str:
-    return GROUP_COLOR_NAMES[series % len(GROUP_COLOR_NAMES)]
+    return geometry.series_color(series)
 
 
 def _sign_colour(point: ChartPoint, series: int) -> str:
@@ -103,9 +92,9 @@ def _bars(
     chart: Chart, height: int, names: list[str], colour_of: ColourOfBar, zero_line: bool = False
 ) -> str:
     """A row per category with a bar per series (`names`: the groups, or [""] for one series)."""
-    low, high = value_range(chart)
-    size, _ = scale_of(chart)
-    rows = categories(chart.points)
+    low, high = geometry.value_range(chart)
+    size, _ = geometry.scale_of(chart)
+    rows = geometry.categories(chart.points)
     row_height = (height - TOP - BOTTOM) / len(rows)
 
     def x_of(value: float) -> float:
@@ -118,7 +107,7 @@ def _bars(
         top = TOP + row * row_height
         parts.append(_text(f"{LEFT}%", top + 13, label, "start"))
         bar_top = top + 18
-        thickness = (row_height - 18) * (1 - BAR_GAP / 2) / len(names)
+        thickness = (row_height - 18) * (1 - geometry.BAR_GAP / 2) / len(names)
         for index, name in enumerate(names):
             point = _point(chart, label, name)
             if point is not None:
@@ -149,7 +138,7 @@ def _bar(
         f'<rect class="xp-f-{colour}" x="{left:.2f}%" y="{y:.1f}" width="{width:.2f}%" '
         f'height="{thick:.1f}"/>'
     )
-    label = value_text(chart, point.value, point.qualifier, point.decimals, short=True)
+    label = geometry.value_text(chart, point.value, point.qualifier, point.decimals, short=True)
     if point.value < 0:
         text = _text(f"{left - 0.5:.2f}%", y + thick / 2 + 4, label, "end")
     else:
@@ -166,7 +155,7 @@ def _reference(chart: Chart, x: float, height: int) -> list[str]:
 def _legend(names: list[str]) -> str:
     parts, x = [], LEFT
     for index, name in enumerate(names):
-        colour = GROUP_COLOR_NAMES[index % len(GROUP_COLOR_NAMES)]
+        colour = geometry.series_color(index)
         parts.append(f'<rect class="xp-f-{colour}" x="{x:.1f}%" y="4" width="12" height="12"/>')
         parts.append(_text(f"{x + 2.5:.1f}%", 15, name, "start"))
         x += 4 + len(name) * 1.2
@@ -175,7 +164,7 @@ def _legend(names: list[str]) -> str:
 
 def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: object) -> list[str]:
     """Vertical grid lines with German tick labels, and the axis title below them."""
-    size, _ = scale_of(chart)
+    size, _ = geometry.scale_of(chart)
     if chart.log_axis:
         ticks = [10**power * size for power in range(math.ceil(low), math.floor(high) + 1)]
     else:
@@ -187,7 +176,7 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
         parts.append(_vline(x, TOP, height - BOTTOM, "xp-s-grid", 1))
         label = german.number(tick / size) + suffix
         parts.append(_text(f"{x:.2f}%", height - BOTTOM + 16, label, "middle"))
-    parts.append(_text("50%", height - 10, axis_title(chart), "middle"))
+    parts.append(_text("50%", height - 10, geometry.axis_title(chart), "middle"))
     return parts
 
 
@@ -198,7 +187,7 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
 
 def draw_lines(chart: Chart, height: int) -> str:
     """One line per label over the days, every observation a dot, annotations beside theirs."""
-    low, high = line_range(chart)
+    low, high = geometry.line_range(chart)
     days = sorted({point.date for point in chart.points if point.date})
     first, span = days[0], max((days[-1] - days[0]).days, 1)
     bottom = height - BOTTOM
@@ -212,17 +201,17 @@ def draw_lines(chart: Chart, height: int) -> str:
     parts = _line_ticks(chart, low, high, height, y_of)
     parts += [_text(f"{x_of(day):.2f}%", bottom + 16, _short_day(day), "middle")
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
-    for index, label in enumerate(categories(chart.points)):
+    for index, label in enumerate(geometry.categories(chart.points)):
         points = [point for point in chart.points if point.label == label]
-        colour = GROUP_COLOR_NAMES[index % len(GROUP_COLOR_NAMES)]
+        colour = geometry.series_color(index)
         parts.append(_polyline(chart, points, x_of, y_of, colour))
     for item in chart.annotations:
         values = [p.value for p in chart.points if p.date == item.date]
         if values:
             parts.append(_text(f"{x_of(item.date) + 1:.2f}%", y_of(values[0]) + 4, item.text,
                                "start"))  # fmt: skip
-    if len(categories(chart.points)) > 1:
-        parts.append(_legend(categories(chart.points)))
+    if len(geometry.categories(chart.points)) > 1:
+        parts.append(_legend(geometry.categories(chart.points)))
     return "".join(parts)
 
 
@@ -240,7 +229,7 @@ def _polyline(
             f'y2="{y2:.1f}" stroke-width="2.5"/>'
         )
     for point, (x, y) in zip(points, coordinates, strict=True):
-        value = value_text(chart, point.value, point.qualifier, point.decimals)
+        value = geometry.value_text(chart, point.value, point.qualifier, point.decimals)
         title = escape(f"{point.label}, {german.date(point.date)}: {value}", quote=False)
         parts.append(
             f'<circle class="xp-f-{colour}" cx="{x:.2f}%" cy="{y:.1f}" r="3.5">'
@@ -259,7 +248,7 @@ def _line_ticks(chart: Chart, low: float, high: float, height: int, y_of: object
             f'y2="{y:.1f}" stroke-width="1"/>'
         )
         parts.append(_text(f"{LINE_LEFT - 1}%", y + 4, german.number(tick) + suffix, "end"))
-    parts.append(_text(f"{LEFT}%", TOP - 14, axis_title(chart), "start"))
+    parts.append(_text(f"{LEFT}%", TOP - 14, geometry.axis_title(chart), "start"))
     return parts
 
 

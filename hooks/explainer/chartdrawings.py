@@ -1,6 +1,8 @@
 """The drawings of every chart kind, looked up by the names the table of kinds gives (as plotly.py
 looks up a renderer by name): when the engine starts, a kind without a drawing for every output
-stops it with the kind's name and what it lacks, instead of drawing an empty chart later.
+stops it with the kind's name and what it lacks, instead of drawing an empty chart later. The
+data table and the downloads need no drawing of their own: they list the points of every kind
+(charttable.py, downloads.py), with the kind's position field as a column.
 """
 
 from __future__ import annotations

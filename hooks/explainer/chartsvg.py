@@ -201,7 +201,8 @@ def draw_lines(chart: Chart, height: int) -> str:
     parts = _line_ticks(chart, low, high, height, y_of)
     parts += [_text(f"{x_of(day):.2f}%", bottom + 16, _short_day(day), "middle")
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
-    for index, label in enumerate(geometry.categories(chart.points)):
+    labels = geometry.categories(chart.points)
+    for index, label in enumerate(labels):
         points = [point for point in chart.points if point.label == label]
         colour = geometry.series_color(index)
         parts.append(_polyline(chart, points, x_of, y_of, colour))
@@ -210,8 +211,8 @@ def draw_lines(chart: Chart, height: int) -> str:
         if values:
             parts.append(_text(f"{x_of(item.date) + 1:.2f}%", y_of(values[0]) + 4, item.text,
                                "start"))  # fmt: skip
-    if len(geometry.categories(chart.points)) > 1:
-        parts.append(_legend(geometry.categories(chart.points)))
+    if len(labels) > 1:
+        parts.append(_legend(labels))
     return "".join(parts)
 
 

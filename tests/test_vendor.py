@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from conftest import ROOT
-from explainer.chartkinds import CHART_KINDS
+from explainer.chartdrawings import CHART_DRAWINGS
 from explainer.sitedata import SiteData
 from plotly.offline import get_plotlyjs_version
 
@@ -41,6 +41,6 @@ def test_bundle_keeps_its_licence() -> None:
 
 def test_builders_only_use_traces_of_the_basic_bundle(data: SiteData) -> None:
     used = {
-        trace.type for chart in data.charts for trace in CHART_KINDS[chart.kind].plot(chart).data
+        trace.type for chart in data.charts for trace in CHART_DRAWINGS[chart.kind].plot(chart).data
     }
     assert used <= set(TRACES_USED)

@@ -1,32 +1,32 @@
-"""The kinds of chart, each described once: how it is drawn, what its points need, what its
-data table shows. Models, plot builders, tables and templates read this table; adding a kind
-is one entry here plus its builder in chartplot.py.
+"""The kinds of chart, each described once: what its points need, what it may carry, and the
+names of its drawings, one for every output. Models, drawings, tables and templates read this
+table.
+
+Adding a kind is one entry here plus its drawings: a Plotly figure in chartplot.py, a static SVG
+in chartsvg.py and a reserved height in chartgeometry.py. The data table and the downloads show
+every kind's points, with the kind's position field as a column. chartdrawings.py looks the
+drawings up when the engine starts and stops it, naming the kind, where one is missing. The table
+imports no drawing, so that the models (which read it) and `make check` need neither the drawings
+nor Plotly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-
-from . import chartplot
-
-if TYPE_CHECKING:
-    import plotly.graph_objects as go
-
-    from .models import Chart
+from typing import Literal
 
 PositionField = Literal["date", "group"]
 POSITION_HEADERS = {"date": "Datum", "group": "Gruppe"}  # data-table column of the position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChartKind:
-    """What the engine knows about one kind of chart."""
+    """What the engine knows about one kind of chart; its drawings by the name of the function."""
 
     description: str  # for editors: the schema and data/README.md
-    plot: Callable[[Chart], go.Figure]  # builds the Plotly figure
-    height: Callable[[Chart], int]  # pixels reserved before plotly.js draws
+    plot: str | None = None  # chartplot.py: builds the Plotly figure
+    svg: str | None = None  # chartsvg.py: draws the static SVG shown until plotly.js takes over
+    height: str | None = None  # chartgeometry.py: pixels reserved for either drawing
     position: PositionField | None = None  # point field every point needs; a table column
     reference: bool = False  # may draw a labelled reference line
     annotations: bool = False  # may pin texts to days
@@ -38,27 +38,33 @@ class ChartKind:
 
 CHART_KINDS: dict[str, ChartKind] = {
     "bar": ChartKind(
-        "one horizontal bar per point",
-        chartplot.build_bar,
-        chartplot.bar_height,
+        description="one horizontal bar per point",
+        plot="build_bar",
+        svg="draw_bars",
+        height="bar_height",
         reference=True,
     ),
     "grouped_bar": ChartKind(
-        "bars grouped by 'group' (needed on every point), told apart by colour and hatching",
-        chartplot.build_grouped_bar,
-        chartplot.grouped_bar_height,
+        description="bars grouped by 'group' (needed on every point), told apart by colour and "
+        "hatching",
+        plot="build_grouped_bar",
+        svg="draw_grouped_bars",
+        height="grouped_bar_height",
         position="group",
         reference=True,
     ),
     "diverging_bar": ChartKind(
-        "losses left, gains right of a marked zero line, labelled with their sign",
-        chartplot.build_diverging_bar,
-        chartplot.bar_height,
+        description="losses left, gains right of a marked zero line, labelled with their sign",
+        plot="build_diverging_bar",
+        svg="draw_diverging_bars",
+        height="bar_height",
     ),
     "line": ChartKind(
-        "one line per label over 'date' (needed on every point), every observation marked",
-        chartplot.build_line,
-        chartplot.line_height,
+        description="one line per label over 'date' (needed on every point), every observation "
+        "marked",
+        plot="build_line",
+        svg="draw_lines",
+        height="line_height",
         position="date",
         annotations=True,
     ),

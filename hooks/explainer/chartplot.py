@@ -8,18 +8,29 @@ only formats axis ticks, with the separators and the locale set from the same pl
 from __future__ import annotations
 
 import html
-import math
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from . import german
+from .chartgeometry import (
+    BAR_GAP,
+    COLORS,
+    DARK,
+    axis_title,
+    categories,
+    groups,
+    line_range,
+    scale_of,
+    series_color,
+    value_range,
+    value_text,
+)
 from .jsonhtml import html_safe_json
 
 if TYPE_CHECKING:
     from .models import Chart, ChartPoint
 
-LINE_HEIGHT = 380  # pixels reserved for a line chart
 LOCALE = "de"
 
 # plotly.js user-interface strings in German (the mode bar); numbers and dates come from german.py.
@@ -62,61 +73,6 @@ def plot_config() -> dict[str, Any]:
     }
 
 
-def bar_height(chart: Chart) -> int:
-    """Pixel height reserved for a bar chart, so the page does not jump when plotly.js draws it."""
-    return _rows_height(chart, bars_per_row=1)
-
-
-def grouped_bar_height(chart: Chart) -> int:
-    return _rows_height(chart, bars_per_row=len(groups(chart.points)))
-
-
-def line_height(chart: Chart) -> int:
-    return LINE_HEIGHT
-
-
-def value_text(
-    chart: Chart,
-    value: float,
-    qualifier: str | None = None,
-    decimals: int | None = None,
-    short: bool = False,
-) -> str:
-    """A value as hover and table print it, rounded as prose rounds it ('rund 1,6 Mrd.
-    US-Dollar'), so text, table and chart agree; short for bar labels."""
-    return german.amount(
-        value,
-        chart.unit,
-        counted=chart.counted,
-        qualifier=qualifier,
-        decimals=decimals,
-        style="short" if short else "prose",
-        signed=chart.unit == "percent",
-    )
-
-
-def axis_title(chart: Chart) -> str:
-    """Title of the value axis, naming the unit and the scale of the ticks."""
-    _, word = scale_of(chart)
-    if chart.unit == "percent":
-        return "Veränderung in %"
-    unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
-    return f"{word} {unit_word}".strip()
-
-
-def _rows_height(chart: Chart, bars_per_row: int) -> int:
-    rows = len(categories(chart.points))
-    return 110 + rows * (24 + 22 * bars_per_row)
-
-
-def scale_of(chart: Chart) -> tuple[float, str]:
-    """Divisor and word ('Mrd.') of the value axis: those of the smallest value."""
-    values = [abs(point.value) for point in chart.points if point.value]
-    if chart.unit not in german.SCALED_UNITS or not values:
-        return 1, ""
-    return german.scale(min(values))
-
-
 # ---------------------------------------------------------------------------------------------
 # Builders, one per kind
 # ---------------------------------------------------------------------------------------------
@@ -136,7 +92,7 @@ def build_grouped_bar(chart: Chart) -> go.Figure:
     plot = go.Figure(layout=bar_layout(chart))
     for index, group in enumerate(groups(chart.points)):
         points = [point for point in chart.points if point.group == group]
-        color = GROUP_COLORS[index % len(GROUP_COLORS)]
+        color = COLORS[series_color(index)]
         trace = _bar_trace(chart, points, name=group, color=color)
         trace.marker.pattern = {
             "shape": GROUP_PATTERNS[index % len(GROUP_PATTERNS)],
@@ -182,7 +138,7 @@ def build_line(chart: Chart) -> go.Figure:
                 y=[point.value for point in points],
                 name=_plot_text(label),
                 mode="lines+markers",
-                line={"color": GROUP_COLORS[index % len(GROUP_COLORS)], "width": 2.5},
+                line={"color": COLORS[series_color(index)], "width": 2.5},
                 marker={"size": 7},
                 customdata=[[_hover_text(chart, point)] for point in points],
                 hovertemplate="%{customdata[0]}<extra></extra>",
@@ -210,7 +166,7 @@ def base_layout() -> dict[str, Any]:
     """Layout every chart shares: German separators, transparent background, light colours.
 
     `meta.xp_dark` maps each light colour to its dark-scheme twin; charts.js swaps them when the
-    reader switches Material's palette, so the palette is defined here only.
+    reader switches Material's palette, so the palette is defined once (chartgeometry.py).
     """
     layout: dict[str, Any] = {
         "template": {},
@@ -279,21 +235,6 @@ def _value_axis(chart: Chart) -> dict[str, Any]:
     if chart.log_axis:
         axis.update({"type": "log", "dtick": 1, "tickangle": 0})
     return axis
-
-
-def value_range(chart: Chart) -> tuple[float, float]:
-    """Range of a bar chart's value axis in axis units (log10 of them on a log axis), with room
-    for the labels outside the bars; the static SVG uses the same range."""
-    size, _ = scale_of(chart)
-    values = [point.value / size for point in chart.points]
-    if chart.reference:
-        values.append(chart.reference.value / size)
-    if chart.log_axis:
-        low, high = math.log10(min(values)), math.log10(max(values))
-        return math.floor(low) - 0.05, high + 0.2 * (high - low)
-    low, high = min(0.0, *values), max(0.0, *values)
-    span = high - low
-    return (low - 0.25 * span if low < 0 else 0), high + 0.25 * span
 
 
 def _bar_trace(
@@ -371,14 +312,6 @@ def _line_value_axis(chart: Chart) -> dict[str, Any]:
     return axis
 
 
-def line_range(chart: Chart) -> tuple[float, float]:
-    """Value range of a line chart with room above and below for the annotations."""
-    values = [point.value for point in chart.points]
-    low, high = min(values), max(values)
-    padding = (high - low) * (0.3 if chart.annotations else 0.1)
-    return low - padding, high + padding
-
-
 def _hover_text(chart: Chart, point: ChartPoint) -> str:
     heading = point.label
     if point.date:
@@ -399,44 +332,9 @@ def _plot_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def categories(points: list[ChartPoint]) -> list[str]:
-    return list(dict.fromkeys(point.label for point in points))
-
-
-def groups(points: list[ChartPoint]) -> list[str]:
-    return list(dict.fromkeys(point.group or "" for point in points))
-
-
 # ---------------------------------------------------------------------------------------------
-# Data: colours (light scheme; DARK maps each to its slate twin), fonts, words
+# Data: hatching and font of the figure (the palette is in chartgeometry.py)
 # ---------------------------------------------------------------------------------------------
 
-COLORS = {
-    "main": "#3f51b5",
-    "second": "#e65100",
-    "third": "#00796b",
-    "loss": "#c62828",
-    "gain": "#2e7d32",
-    "reference": "#6a1b9a",
-    "ink": "#1f2329",
-    "grid": "#d9dbe0",
-    "paper": "#ffffff",
-}
-
-DARK = {
-    COLORS["main"]: "#9fa8da",
-    COLORS["second"]: "#ffb74d",
-    COLORS["third"]: "#80cbc4",
-    COLORS["loss"]: "#ef9a9a",
-    COLORS["gain"]: "#a5d6a7",
-    COLORS["reference"]: "#ce93d8",
-    COLORS["ink"]: "#e2e4e9",
-    COLORS["grid"]: "#3c4150",
-    COLORS["paper"]: "#1e2129",
-}
-
-GROUP_COLORS = (COLORS["main"], COLORS["second"], COLORS["third"])
-BAR_GAP = 0.4  # share of a row between bars; the category name sits in it
-GROUP_PATTERNS = ("", "/", ".")
-
+GROUP_PATTERNS = ("", "/", ".")  # hatching of the groups in turn
 FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif'

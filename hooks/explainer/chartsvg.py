@@ -5,32 +5,27 @@ only); charts.js swaps in the interactive plot once the reader comes to it. Same
 German number formats and axis range as the plot. Horizontal positions are percentages of the
 width, vertical ones pixels of the reserved height, so the drawing fills any width at the height
 the page reserves for the plot. Colours are classes; chart_palette_css() gives their light and
-dark values from the one palette in chartplot.py.
+dark values from the one palette in chartgeometry.py.
+
+The table of kinds (chartkinds.py) names the drawing of each kind here: it draws what is inside
+the <svg> element that chart_svg() puts around it.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
+from . import chartgeometry as geometry
 from . import german
-from .chartplot import (
-    BAR_GAP,
-    COLORS,
-    DARK,
-    axis_title,
-    categories,
-    groups,
-    line_range,
-    scale_of,
-    value_range,
-    value_text,
-)
 
 if TYPE_CHECKING:
     from .models import Chart, ChartPoint
+
+    ColourOfBar = Callable[[ChartPoint, int], str]  # point, index of its series -> colour name
 
 TOP = 36  # pixels above the plot: legend and reference label
 BOTTOM = 48  # pixels below: tick labels and axis title
@@ -38,12 +33,11 @@ LEFT = 1.0  # percent of the width
 RIGHT = 9.0  # percent: room for value labels beyond the longest bar
 LINE_LEFT = 10.0  # percent: room for a line chart's value labels
 TICKS = 5  # about this many ticks on a value axis
-GROUP_CLASSES = ("main", "second", "third")  # the plot's GROUP_COLORS, by name
 
 
-def chart_svg(chart: Chart, height: int) -> str:
-    """The static SVG of a chart at `height` pixels, by its kind's drawing."""
-    body = _line_body(chart, height) if chart.kind == "line" else _bar_body(chart, height)
+def chart_svg(chart: Chart, height: int, drawing: Callable[[Chart, int], str]) -> str:
+    """The static SVG of a chart at `height` pixels, its inside drawn by its kind's drawing."""
+    body = drawing(chart, height)
     title_id, desc_id = f"svg-{chart.id}-titel", f"svg-{chart.id}-text"
     return (
         f'<svg class="xp-chart__static" xmlns="http://www.w3.org/2000/svg" width="100%" '
@@ -57,24 +51,50 @@ def chart_palette_css() -> str:
     """CSS for the SVG classes: fills and strokes in light and in Material's dark scheme; the dark
     ones on screen only, as Material's own, so that a printed chart is dark on white."""
     slate = '[data-md-color-scheme="slate"]'
-    light = [f".xp-f-{name}{{fill:{c}}}.xp-s-{name}{{stroke:{c}}}" for name, c in COLORS.items()]
-    dark = [
-        f"{slate} .xp-f-{name}{{fill:{DARK[c]}}}{slate} .xp-s-{name}{{stroke:{DARK[c]}}}"
-        for name, c in COLORS.items()
+    colors, dark = geometry.COLORS, geometry.DARK
+    rules = [f".xp-f-{name}{{fill:{c}}}.xp-s-{name}{{stroke:{c}}}" for name, c in colors.items()]
+    dark_rules = [
+        f"{slate} .xp-f-{name}{{fill:{dark[c]}}}{slate} .xp-s-{name}{{stroke:{dark[c]}}}"
+        for name, c in colors.items()
     ]
-    return "\n".join([*light, "@media screen{", *dark, "}"]) + "\n"
+    return "\n".join([*rules, "@media screen{", *dark_rules, "}"]) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
-# Bars: bar, grouped_bar, diverging_bar
+# Bars: one drawing per kind, on the same rows
 # ---------------------------------------------------------------------------------------------
 
 
-def _bar_body(chart: Chart, height: int) -> str:
-    low, high = value_range(chart)
-    size, _ = scale_of(chart)
-    rows = categories(chart.points)
-    names = groups(chart.points) if chart.kind == "grouped_bar" else [""]
+def draw_bars(chart: Chart, height: int) -> str:
+    """One bar per point."""
+    return _bars(chart, height, [""], _series_colour)
+
+
+def draw_grouped_bars(chart: Chart, height: int) -> str:
+    """A bar per group in every row, a colour per group, and a legend."""
+    return _bars(chart, height, geometry.groups(chart.points), _series_colour)
+
+
+def draw_diverging_bars(chart: Chart, height: int) -> str:
+    """Losses left, gains right of a marked zero line, coloured by direction."""
+    return _bars(chart, height, [""], _sign_colour, zero_line=True)
+
+
+def _series_colour(point: ChartPoint, series: int) -> str:
+    return geometry.series_color(series)
+
+
+def _sign_colour(point: ChartPoint, series: int) -> str:
+    return "loss" if point.value < 0 else "gain"
+
+
+def _bars(
+    chart: Chart, height: int, names: list[str], colour_of: ColourOfBar, zero_line: bool = False
+) -> str:
+    """A row per category with a bar per series (`names`: the groups, or [""] for one series)."""
+    low, high = geometry.value_range(chart)
+    size, _ = geometry.scale_of(chart)
+    rows = geometry.categories(chart.points)
     row_height = (height - TOP - BOTTOM) / len(rows)
 
     def x_of(value: float) -> float:
@@ -87,13 +107,14 @@ def _bar_body(chart: Chart, height: int) -> str:
         top = TOP + row * row_height
         parts.append(_text(f"{LEFT}%", top + 13, label, "start"))
         bar_top = top + 18
-        thickness = (row_height - 18) * (1 - BAR_GAP / 2) / len(names)
+        thickness = (row_height - 18) * (1 - geometry.BAR_GAP / 2) / len(names)
         for index, name in enumerate(names):
             point = _point(chart, label, name)
             if point is not None:
                 y = bar_top + index * thickness
-                parts.append(_bar(chart, point, x_of(point.value), origin, y, thickness, index))
-    if chart.kind == "diverging_bar":
+                colour = colour_of(point, index)
+                parts.append(_bar(chart, point, x_of(point.value), origin, y, thickness, colour))
+    if zero_line:
         parts.append(_vline(origin, TOP, height - BOTTOM, "xp-s-ink", 2))
     if chart.reference:
         parts += _reference(chart, x_of(chart.reference.value), height)
@@ -110,18 +131,14 @@ def _point(chart: Chart, label: str, group: str) -> ChartPoint | None:
 
 
 def _bar(
-    chart: Chart, point: ChartPoint, end: float, origin: float, y: float, thick: float, index: int
+    chart: Chart, point: ChartPoint, end: float, origin: float, y: float, thick: float, colour: str
 ) -> str:
-    if chart.kind == "diverging_bar":
-        colour = "loss" if point.value < 0 else "gain"
-    else:
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
     left, width = min(origin, end), abs(end - origin)
     rect = (
         f'<rect class="xp-f-{colour}" x="{left:.2f}%" y="{y:.1f}" width="{width:.2f}%" '
         f'height="{thick:.1f}"/>'
     )
-    label = value_text(chart, point.value, point.qualifier, point.decimals, short=True)
+    label = geometry.value_text(chart, point.value, point.qualifier, point.decimals, short=True)
     if point.value < 0:
         text = _text(f"{left - 0.5:.2f}%", y + thick / 2 + 4, label, "end")
     else:
@@ -138,7 +155,7 @@ def _reference(chart: Chart, x: float, height: int) -> list[str]:
 def _legend(names: list[str]) -> str:
     parts, x = [], LEFT
     for index, name in enumerate(names):
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
+        colour = geometry.series_color(index)
         parts.append(f'<rect class="xp-f-{colour}" x="{x:.1f}%" y="4" width="12" height="12"/>')
         parts.append(_text(f"{x + 2.5:.1f}%", 15, name, "start"))
         x += 4 + len(name) * 1.2
@@ -147,7 +164,7 @@ def _legend(names: list[str]) -> str:
 
 def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: object) -> list[str]:
     """Vertical grid lines with German tick labels, and the axis title below them."""
-    size, _ = scale_of(chart)
+    size, _ = geometry.scale_of(chart)
     if chart.log_axis:
         ticks = [10**power * size for power in range(math.ceil(low), math.floor(high) + 1)]
     else:
@@ -159,7 +176,7 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
         parts.append(_vline(x, TOP, height - BOTTOM, "xp-s-grid", 1))
         label = german.number(tick / size) + suffix
         parts.append(_text(f"{x:.2f}%", height - BOTTOM + 16, label, "middle"))
-    parts.append(_text("50%", height - 10, axis_title(chart), "middle"))
+    parts.append(_text("50%", height - 10, geometry.axis_title(chart), "middle"))
     return parts
 
 
@@ -168,8 +185,9 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
 # ---------------------------------------------------------------------------------------------
 
 
-def _line_body(chart: Chart, height: int) -> str:
-    low, high = line_range(chart)
+def draw_lines(chart: Chart, height: int) -> str:
+    """One line per label over the days, every observation a dot, annotations beside theirs."""
+    low, high = geometry.line_range(chart)
     days = sorted({point.date for point in chart.points if point.date})
     first, span = days[0], max((days[-1] - days[0]).days, 1)
     bottom = height - BOTTOM
@@ -183,17 +201,18 @@ def _line_body(chart: Chart, height: int) -> str:
     parts = _line_ticks(chart, low, high, height, y_of)
     parts += [_text(f"{x_of(day):.2f}%", bottom + 16, _short_day(day), "middle")
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
-    for index, label in enumerate(categories(chart.points)):
+    labels = geometry.categories(chart.points)
+    for index, label in enumerate(labels):
         points = [point for point in chart.points if point.label == label]
-        colour = GROUP_CLASSES[index % len(GROUP_CLASSES)]
+        colour = geometry.series_color(index)
         parts.append(_polyline(chart, points, x_of, y_of, colour))
     for item in chart.annotations:
         values = [p.value for p in chart.points if p.date == item.date]
         if values:
             parts.append(_text(f"{x_of(item.date) + 1:.2f}%", y_of(values[0]) + 4, item.text,
                                "start"))  # fmt: skip
-    if len(categories(chart.points)) > 1:
-        parts.append(_legend(categories(chart.points)))
+    if len(labels) > 1:
+        parts.append(_legend(labels))
     return "".join(parts)
 
 
@@ -211,7 +230,7 @@ def _polyline(
             f'y2="{y2:.1f}" stroke-width="2.5"/>'
         )
     for point, (x, y) in zip(points, coordinates, strict=True):
-        value = value_text(chart, point.value, point.qualifier, point.decimals)
+        value = geometry.value_text(chart, point.value, point.qualifier, point.decimals)
         title = escape(f"{point.label}, {german.date(point.date)}: {value}", quote=False)
         parts.append(
             f'<circle class="xp-f-{colour}" cx="{x:.2f}%" cy="{y:.1f}" r="3.5">'
@@ -230,7 +249,7 @@ def _line_ticks(chart: Chart, low: float, high: float, height: int, y_of: object
             f'y2="{y:.1f}" stroke-width="1"/>'
         )
         parts.append(_text(f"{LINE_LEFT - 1}%", y + 4, german.number(tick) + suffix, "end"))
-    parts.append(_text(f"{LEFT}%", TOP - 14, axis_title(chart), "start"))
+    parts.append(_text(f"{LEFT}%", TOP - 14, geometry.axis_title(chart), "start"))
     return parts
 
 

@@ -1,5 +1,5 @@
 """What the chart() macro prints for one chart: the plot as JSON, its reserved height and the
-data table, all from the table of chart kinds."""
+data table, all from the table of chart kinds and its drawings."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import babel
 import plotly
 from markupsafe import Markup
 
-from . import chartkinds, chartplot, filecache, german, jsonhtml
+from . import chartgeometry, chartkinds, chartplot, filecache, german, jsonhtml
+from .chartdrawings import CHART_DRAWINGS
+from .chartgeometry import value_text
 from .chartkinds import CHART_KINDS
-from .chartplot import plot_json, value_text
+from .chartplot import plot_json
 from .chartsvg import chart_svg
 
 if TYPE_CHECKING:
@@ -46,23 +48,23 @@ class ChartView:
 def chart_view(chart: Chart, plot_cache: Path | None = None) -> ChartView:
     """The plot JSON, reserved height and data table of a chart; the plot is read from
     `plot_cache` where an earlier build made it from the same chart with the same code."""
-    kind = CHART_KINDS[chart.kind]
-    height = kind.height(chart)
+    drawings = CHART_DRAWINGS[chart.kind]
+    height = drawings.height(chart)
     plot = filecache.cached(
-        plot_cache, _plot_key(chart), ".json", lambda: plot_json(kind.plot(chart)).encode()
+        plot_cache, _plot_key(chart), ".json", lambda: plot_json(drawings.plot(chart)).encode()
     )
     return ChartView(
         plot_json=plot.decode(),
-        svg=Markup(chart_svg(chart, height)),  # noqa: S704 - built from escaped parts
+        svg=Markup(chart_svg(chart, height, drawings.svg)),  # noqa: S704 - built from escaped parts
         height=height,
         rows=table_rows(chart),
         source_ids=source_ids(chart),
-        position_header=kind.position_header,
+        position_header=CHART_KINDS[chart.kind].position_header,
     )
 
 
 def _plot_key(chart: Chart) -> str:
-    code = filecache.source_digest(chartkinds, chartplot, german, jsonhtml)
+    code = filecache.source_digest(chartkinds, chartgeometry, chartplot, german, jsonhtml)
     return filecache.digest(chart.model_dump_json(), code, plotly.__version__, babel.__version__)
 
 

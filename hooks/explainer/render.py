@@ -1,4 +1,10 @@
-"""Render page Markdown and rich data text as Jinja templates with the site data in context."""
+"""Render page Markdown as Jinja templates with the site data in context, and rich data text
+(richtext.py) with the pages' helpers.
+
+Pages and the engine's page templates are template code, rendered in Jinja's immutable sandbox:
+no template reaches Python internals or changes the data it shows. Data text is never a
+template (richtext.py).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
-from jinja2 import nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
@@ -30,8 +36,9 @@ class PageError(Exception):
 
 
 def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
-    """The Jinja environment for pages: strict about unknown names, escaping data text."""
-    env = jinja2.Environment(
+    """The Jinja environment for pages: sandboxed, strict about unknown names, escaping data
+    text."""
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -133,7 +140,6 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._page_templates: dict[str, jinja2.Template] = {}
-        self._prepared_rich: dict[str, jinja2.Template | list[richtext.Part]] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
@@ -160,7 +166,10 @@ class Renderer:
         """(a form as typed and as data text shows it, escaped; its abbreviation line) of every
         term and form."""
         return [
-            ({form, richtext.safe_source(form)}, f"*[{form}]: {' '.join(term.explanation.split())}")
+            (
+                {form, richtext.markdown_source(form)},
+                f"*[{form}]: {' '.join(term.explanation.split())}",
+            )
             for term in self.data.terms or []
             for form in [term.term, *term.forms]
         ]
@@ -235,26 +244,11 @@ class Renderer:
         return self._page_templates[source]
 
     def _render_rich(self, text: str, context: dict[str, Any]) -> str:
-        """Each rich text is prepared once per build, however many pages print it: as text and
-        helper calls where it is only that, as a compiled template otherwise. It needs no
-        import of the helpers: it renders in the context of the page, which has them."""
-        if text not in self._prepared_rich:
-            tree = richtext.tree_to_compile(text)
-            parts = richtext.text_and_calls(tree)
-            self._prepared_rich[text] = (
-                self._compiled(tree, "rich text") if parts is None else parts
-            )
-        prepared = self._prepared_rich[text]
-        if isinstance(prepared, list):
-            rendered = richtext.render_parts(prepared, context)
-            if rendered is not None:
-                return rendered
-            prepared = self._prepared_rich[text] = self._compiled(
-                richtext.tree_to_compile(text), "rich text"
-            )
-        return prepared.render(context)
+        """A rich text with the helpers of the page it is on: it needs no import of them."""
+        helpers = {name: context[name] for name in richtext.HELPERS}
+        return richtext.render(richtext.parse(text), helpers)
 
-    def _compiled(self, source: str | nodes.Template, name: str) -> jinja2.Template:
+    def _compiled(self, source: str, name: str) -> jinja2.Template:
         code = self.env.compile(source, name=name, filename=name)
         return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 

@@ -443,6 +443,26 @@ def test_template_syntax_error_in_a_page_names_page_and_line() -> None:
         render("# Titel\n{% for claim in claims %}\n")
 
 
+SANDBOXED = [
+    ("python-internals", "# Titel\n\n{{ cycler.__init__.__globals__.os }}",
+     "docs/index.md:3: access to attribute '__init__' of 'type' object is unsafe."),
+    ("globals-of-a-function", "{{ lipsum.__globals__ }}",
+     "docs/index.md:1: access to attribute '__globals__' of 'function' object is unsafe."),
+    ("changing-the-data", "\n{{ claims.append(claims[0]) }}",
+     "docs/index.md:2: access to attribute 'append' of 'list' object is unsafe."),
+    ("endless-loop", "{% for i in range(10**9) %}{% endfor %}",
+     "docs/index.md:1: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"), [case[1:] for case in SANDBOXED], ids=[case[0] for case in SANDBOXED]
+)
+def test_a_page_cannot_reach_python_or_change_the_data(page: str, expected: str) -> None:
+    with pytest.raises(PageError, match=f"^{re.escape(expected)}$"):
+        render(page)
+
+
 def test_html_in_a_rich_text_is_escaped_and_the_helpers_markup_is_not() -> None:
     page = render("""{% set text = "<b>{{ fig(\\"parkflaeche\\") }}</b>" %}{{ rich(text) }}""")
     assert page.startswith('&lt;b&gt;<span class="xp-fig"') and page.endswith("&lt;/b&gt;"), page

@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
@@ -151,7 +152,14 @@ class Renderer:
             return page + self.glossary_definitions(page)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
-        except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
+        except (
+            jinja2.UndefinedError,
+            SecurityError,  # the sandbox refused an attribute or a mutating method
+            OverflowError,  # the sandbox refused a range too large
+            LookupError,
+            TypeError,
+            ValueError,
+        ) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
 
     def glossary_definitions(self, page: str) -> str:

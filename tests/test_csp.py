@@ -55,7 +55,7 @@ def test_line_breaks_are_hashed_as_the_browser_reads_them() -> None:
 
 
 def test_a_script_in_the_page_content_gets_no_hash() -> None:
-    content = '<p>Text</p><script>window.__pwned = 1;</script><p>mehr</p>'
+    content = "<p>Text</p><script>window.__pwned = 1;</script><p>mehr</p>"
     page = PAGE.replace("<body>", f"<body><article>{content}</article>")
 
     hashes = csp.theme_script_hashes(page, content)

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
+from .models import Checked, WebAddress
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -46,6 +47,7 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=page_text,
     )
     env.filters.update(
         number=german.number,
@@ -57,10 +59,46 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         chart_downloads=downloads.download_paths,
         grouped=grouped,
         slug=slug,
-        cell_safe=cell_safe,
         mailto=mailto,
     )
     return env
+
+
+# Characters Markdown reads as syntax within a line (backslash escapes, code, emphasis, links and
+# images, attribute lists, table cells), and line breaks and tabs, which could start a block (a
+# heading, a list, code): as character references, which Markdown passes through and the browser
+# shows as the character, in text and in attributes alike. HTML's own characters are escaped
+# before.
+_LITERAL_IN_MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]{}|\t\n\r"})
+# The first character of a heading or of a rule ('---', '==='), where a value starts a line in a
+# page (`{{ operator.name }}<br>` in the Impressum). Lists ('1.', '+ ') start only a paragraph,
+# where no template puts a value; dates ('27. Januar') and signs ('+0,65 %') stay as they are.
+_BLOCK_START = re.compile(r"^[#=-]")
+# Characters that would end a link target in Markdown or start something after it, as URL
+# escapes: an address stays one link, to the same place.
+_ADDRESS_IN_MARKDOWN = str.maketrans(
+    {char: f"%{ord(char):02X}" for char in "()[]<>{}|`\\\"' \t\n\r"}
+)
+
+
+def page_text(value: Any) -> Any:
+    """What `{{ … }}` prints in a page (the environment's finalize): a string, from data or
+    made from it, as literal text in HTML and in Markdown; a checked web address as one link
+    target, another checked value (a colour) as it is; Markup (helpers, rich text, engine-made
+    addresses) and other values unchanged."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    if isinstance(value, WebAddress):
+        return address(value)
+    if isinstance(value, Checked):
+        return escape(value)
+    text = _BLOCK_START.sub(lambda found: f"&#{ord(found.group())};", str(escape(value)))
+    return Markup(text.translate(_LITERAL_IN_MARKDOWN))  # noqa: S704 - escaped just above
+
+
+def address(target: str) -> Markup:
+    """A link target as pages print it: HTML-escaped, and one link target in Markdown."""
+    return escape(target.translate(_ADDRESS_IN_MARKDOWN))
 
 
 # Markdown or HTML that would change the text of a paragraph: inline markup, links, tags,
@@ -78,15 +116,10 @@ def plain_text_of(markdown_text: str) -> str:
     return Markup(markdown_text).striptags()
 
 
-def cell_safe(text: str) -> Markup:
-    """Escaped text that cannot end a Markdown table cell: '|' as its character reference."""
-    return Markup(escape(text).replace("|", Markup("&#124;")))
-
-
-def mailto(address: str, subject: str, body: str) -> str:
+def mailto(email: str, subject: str, body: str) -> Markup:
     """A mailto: address (RFC 6068) with subject and body, each part percent-encoded."""
     headers = urlencode({"subject": subject, "body": body}, quote_via=quote)
-    return f"mailto:{quote(address, safe='@')}?{headers}"
+    return address(f"mailto:{quote(email, safe='@')}?{headers}")
 
 
 def host(url: str) -> str:
@@ -94,9 +127,9 @@ def host(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
-def slug(text: str) -> str:
+def slug(text: str) -> Markup:
     """An anchor for a heading: 'Börse & Märkte' -> 'borse-markte' (as Python-Markdown's toc)."""
-    return slugify(text, "-")
+    return escape(slugify(text, "-"))
 
 
 def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
@@ -207,7 +240,7 @@ class Renderer:
             "paths": data.site.paths,
             "operator": data.operator,
             "page_path": page_path,
-            "link": lambda target: _relative_link(posixpath.dirname(page_path), target),
+            "link": lambda target: address(_relative_link(posixpath.dirname(page_path), target)),
             "rich": self._rich,
             "open_data": self.open_data,
             **extra,

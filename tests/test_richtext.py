@@ -4,7 +4,10 @@ whatever parses renders as text plus the helpers' escaped output."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -12,9 +15,12 @@ import pytest
 import yaml
 from conftest import ROOT
 from explainer import richtext
+from explainer.errors import DataError
+from explainer.load import load_site_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
+from minisite import MINI_SITE
 
 # Stand-ins for the page helpers: their output shows which helper got which id.
 HELPERS = {"fig": lambda target: f"<fig {target}>", "cite": lambda target: f"<cite {target}>"}
@@ -163,6 +169,31 @@ def test_any_jinja_syntax_is_an_error_with_a_line_or_renders_as_the_closed_langu
         assert 1 <= error.line <= text.count("\n") + 1, (text, error.line)
         return
     assert output == reference_rendering(text), text
+
+
+SUMMARY = "summary: Eine Geschmacksfrage."  # claims[1].summary in the mini site, line 25
+SUMMARY_LINE = 25
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(JINJA_PIECES, max_size=16).map("".join))
+def test_the_loader_names_file_line_and_field_of_any_text_outside_the_language(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = shutil.copytree(MINI_SITE / "data", Path(folder) / "data")
+        claims = data_dir / "claims.yaml"
+        claims.write_text(
+            claims.read_text("utf-8").replace(SUMMARY, f"summary: {json.dumps(text)}"), "utf-8"
+        )
+        try:
+            load_site_data(data_dir)
+        except DataError as error:
+            lines = text.count("\n") + 1
+            for problem in error.problems:
+                assert problem.file == "data/claims.yaml", (text, str(problem))
+                assert problem.location == ("claims", 1, "summary"), (text, str(problem))
+                assert SUMMARY_LINE <= problem.line < SUMMARY_LINE + lines, (text, str(problem))
+            return
+    assert rendered(text) == reference_rendering(text), text
 
 
 def test_an_attempted_shell_command_runs_nothing(tmp_path: Path) -> None:

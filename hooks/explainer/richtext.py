@@ -8,9 +8,9 @@ access, expressions, loops, `{% %}` tags and `{# #}` comments are errors naming 
 same parse serves the reference checks (loader, `make check`) and the renderer, so whatever the
 build would reject is found by the check.
 
-Markdown stays, with two limits that keep a text from changing the page around it: HTML is shown
-as text and attribute lists (`{: style=…}`) literally, links go only to web addresses
-(http/https), and images are not allowed (the site loads nothing from other hosts).
+Markdown stays, with limits that keep a text from changing the page around it: HTML is shown as
+text and attribute lists (`{: style=…}`) literally, links go only to web addresses (http/https),
+and images are not allowed (the site loads nothing from other hosts).
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ MARKDOWN_EXTENSIONS = (
 WEB_SCHEMES = ("http", "https")
 CACHED_TEXTS = 65536  # every rich text of a large site; bounded for `make serve`'s edits
 
-# The lexer of the page environment (render.make_environment): the same text is a tag here as in
-# a page. Only its tokens are used.
+# Jinja's lexer with the delimiters of the page environment (render.make_environment): the same
+# text is a tag here as in a page. Only its tokens are used; nothing is parsed or compiled.
 _LEXER = jinja2.Environment(keep_trailing_newline=True).lexer
 # Attribute lists ({: style=…}) shown as the characters they are: Markdown passes the
 # references through, the browser shows the braces.

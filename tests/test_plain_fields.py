@@ -5,7 +5,10 @@ addresses stay one link to the same place."""
 from __future__ import annotations
 
 import html
+import json
 import re
+import shutil
+from pathlib import Path
 
 import markdown
 import pytest
@@ -81,3 +84,19 @@ def test_markup_in_a_plain_field_is_shown_never_interpreted(template: str) -> No
     for made in ("<script", "<img", "<em", "<code", 'href="javascript', 'style="', 'onclick="'):
         assert made not in page, f"{made} in {page}"
     assert PLAIN in html.unescape(page), page
+
+
+def test_a_line_break_in_a_glossary_form_puts_nothing_into_the_page(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    form = "Park\n\n<div style=position:fixed>"
+    (data_dir / "glossary.yaml").write_text(
+        "terms:\n  - id: park\n    term: Stadtpark\n"
+        f'    forms: [{json.dumps(form)}]\n    explanation: "Eine\\nGrünfläche."\n',
+        "utf-8",
+    )
+    renderer = Renderer(load_site_data(data_dir), make_environment())
+
+    definitions = renderer.glossary_definitions(f"Der {form}.")
+
+    assert definitions == "\n\n*[Park <div style=position:fixed>]: Eine Grünfläche.\n"
+    assert TAGS.findall(site_markdown("Der Park." + definitions)) == ["p", "p"]

@@ -205,11 +205,12 @@ class Renderer:
     @cached_property
     def _glossary_lines(self) -> list[tuple[set[str], str]]:
         """(a form as typed and as data text shows it, escaped; its abbreviation line) of every
-        term and form."""
+        term and form. Each on one line: a line break in a form or an explanation would end the
+        definition and put the rest into the page as Markdown."""
         return [
             (
                 {form, richtext.markdown_source(form)},
-                f"*[{form}]: {' '.join(term.explanation.split())}",
+                f"*[{' '.join(form.split())}]: {' '.join(term.explanation.split())}",
             )
             for term in self.data.terms or []
             for form in [term.term, *term.forms]

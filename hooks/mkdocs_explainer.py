@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from explainer import german, metadata
 from explainer.errors import DataError
-from explainer.render import PageError
+from explainer.render import PageError, address
 from explainer.site import current_build, load_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -88,7 +88,7 @@ def _url_of(page: Page, files: Files) -> Callable[[str], str]:
         file = files.get_file_from_path(target)
         if file is None:
             raise LookupError(f"url({target!r}): there is no such file below docs/")
-        return file.url_relative_to(page.file)
+        return address(file.url_relative_to(page.file))
 
     return url
 
@@ -99,7 +99,7 @@ def _absolute_link(target: str, *, files: Files, site_url: str | None) -> str:
     file = files.get_file_from_path(target)
     if file is None:
         raise ValueError(f"absolute_link: no file {target} below docs/")
-    return metadata.absolute_url(site_url or "/", file.url)
+    return address(metadata.absolute_url(site_url or "/", file.url))
 
 
 def _link_neighbours(pages: list[Page | None]) -> None:

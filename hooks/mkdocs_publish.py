@@ -132,20 +132,20 @@ def on_page_context(
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Mark the links out in the content, then state the page's security policy, computed from
-    its final HTML.
+    """Mark the links out in the content, then state the page's security policy, which allows
+    the theme's inline scripts around the content.
 
     Not the Content Security Policy under `mkdocs serve`: its live-reload script is inline and
     changes with every request, so no hash can allow it. `make build` and `make test` have it.
     """
-    return _finish_page(output, page.file.src_uri, config)
+    return _finish_page(output, page.content or "", page.file.src_uri, config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """The same for pages made from a template alone (404.html)."""
+    """The same for pages made from a template alone (404.html): all of it is the theme's."""
     if not template_name.endswith(".html"):
         return output_content
-    return _finish_page(output_content, template_name, config)
+    return _finish_page(output_content, "", template_name, config)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -153,10 +153,12 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 # ---------------------------------------------------------------------------------------------
 
 
-def _finish_page(html: str, shown_as: str, config: MkDocsConfig) -> str:
-    html = linksout.mark_links_out(html, config.site_url)
+def _finish_page(html: str, content: str, shown_as: str, config: MkDocsConfig) -> str:
     try:
-        return csp.add_policy_meta(html, content_security=not _serving)
+        # Taken before the links out are marked: the content is then no longer as rendered.
+        script_hashes = None if _serving else csp.theme_script_hashes(html, content)
+        html = linksout.mark_links_out(html, config.site_url)
+        return csp.add_policy_meta(html, script_hashes)
     except ValueError as error:
         raise PluginError(f"{shown_as}: {error}") from None
 

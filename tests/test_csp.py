@@ -1,5 +1,6 @@
-"""Each page's security policy: a Content Security Policy computed from the built HTML and a
-referrer policy, first in <head>. Chromium's view of it: browser/test_csp_browser.py."""
+"""Each page's security policy: a Content Security Policy that allows the theme's inline scripts
+around the page content, never one in it, and a referrer policy, first in <head>. Chromium's view
+of it: browser/test_csp_browser.py."""
 
 from __future__ import annotations
 
@@ -53,8 +54,34 @@ def test_line_breaks_are_hashed_as_the_browser_reads_them() -> None:
     assert csp.inline_script_hashes(page) == [csp.source_hash("first;\nsecond;\nthird;")]
 
 
+def test_a_script_in_the_page_content_gets_no_hash() -> None:
+    content = "<p>Text</p><script>window.__pwned = 1;</script><p>mehr</p>"
+    page = PAGE.replace("<body>", f"<body><article>{content}</article>")
+
+    hashes = csp.theme_script_hashes(page, content)
+
+    assert csp.source_hash("window.__pwned = 1;") in csp.inline_script_hashes(page)
+    assert hashes == csp.inline_script_hashes(PAGE)
+    assert csp.source_hash("window.__pwned = 1;") not in hashes
+
+
+def test_a_script_in_the_content_equal_to_the_themes_is_the_themes_own() -> None:
+    content = "<script>var scope = 1;</script>"
+    page = PAGE.replace("<body>", f"<body>{content}")
+    assert csp.theme_script_hashes(page, content) == csp.inline_script_hashes(PAGE)
+
+
+def test_content_that_is_not_in_the_page_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"^the page content is not in the page"):
+        csp.theme_script_hashes(PAGE, "<p>anderswo</p>")
+
+
+def test_a_page_made_from_a_template_alone_is_all_the_themes() -> None:
+    assert csp.theme_script_hashes(PAGE, "") == csp.inline_script_hashes(PAGE)
+
+
 def test_the_policy_goes_right_after_the_charset_before_any_script_or_style_sheet() -> None:
-    page = csp.add_policy_meta(PAGE)
+    page = csp.add_policy_meta(PAGE, csp.inline_script_hashes(PAGE))
     tags = ["<meta charset", 'http-equiv="Content-Security-Policy"', 'name="referrer"', "<title>",
             "<script"]  # fmt: skip
     positions = [page.index(tag) for tag in tags]
@@ -64,19 +91,19 @@ def test_the_policy_goes_right_after_the_charset_before_any_script_or_style_shee
 
 
 def test_a_page_without_a_charset_gets_the_policy_first_in_head() -> None:
-    page = csp.add_policy_meta("<html><head><title>Seite</title></head></html>")
+    page = csp.add_policy_meta("<html><head><title>Seite</title></head></html>", [])
     assert page.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
 
 
 def test_without_the_content_security_policy_only_the_referrer_policy_is_stated() -> None:
-    page = csp.add_policy_meta(PAGE, content_security=False)
+    page = csp.add_policy_meta(PAGE, None)
     assert read_head(page).meta["referrer"] == "no-referrer"
     assert "Content-Security-Policy" not in page
 
 
 def test_a_page_without_head_is_an_error() -> None:
     with pytest.raises(ValueError, match=r"the page has no <head> to state its security policy in"):
-        csp.add_policy_meta("<p>Kein Kopf</p>")
+        csp.add_policy_meta("<p>Kein Kopf</p>", [])
 
 
 def test_scripts_run_only_from_the_site_or_by_hash_never_inline_or_evaluated() -> None:

@@ -7,6 +7,7 @@ MkDocs and through the command line, without a traceback and without a half-buil
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.render import PageError, Renderer, make_environment
 from minisite import MINI_SITE, copy_mini_site
+
+ONLY_HELPERS = 'rich text may hold text, {{ fig("id") }} and {{ cite("id") }} only'
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -155,6 +158,51 @@ CASES = [
         "claims.yaml",
         replace('{{ cite("stadtrat") }}', '{{ cite("stadtrat" }}'),
         "data/claims.yaml:26: claims[1].evidence: template error: unexpected '}', expected ')'",
+    ),
+    (
+        "shell-command-in-text",
+        "claims.yaml",
+        replace(
+            "summary: Eine Geschmacksfrage.",
+            "summary: \"{{ cycler.__init__.__globals__.os.popen('id').read() }}\"",
+        ),
+        "data/claims.yaml:25: claims[1].summary: " + ONLY_HELPERS + " (found 'cycler')",
+    ),
+    (
+        "loop-in-text",
+        "faq.yaml",
+        replace(
+            'fig("flaechenaenderung")', 'fig("flaechenaenderung") }}{% for i in range(10**9) %}{{ 1'
+        ),
+        "data/faq.yaml:6: questions[0].answer: " + ONLY_HELPERS + " (found '{%')",
+    ),
+    (
+        "script-through-safe-in-text",
+        "claims.yaml",
+        replace(
+            "summary: Eine Geschmacksfrage.",
+            "summary: Eine {{ '<script>window.__pwned=1</script>'|safe }}",
+        ),
+        "data/claims.yaml:25: claims[1].summary: "
+        + ONLY_HELPERS
+        + " (found \"'<script>window.__pwned=1</script>'\")",
+    ),
+    (
+        "javascript-link-in-text",
+        "claims.yaml",
+        replace("summary: Eine Geschmacksfrage.", "summary: Eine [Frage](javascript:alert(1))."),
+        "data/claims.yaml:25: claims[1].summary: a link in rich text must lead to a web address"
+        " (expected http:// or https://, found 'javascript:alert(1)')",
+    ),
+    (
+        "image-in-text",
+        "claims.yaml",
+        replace(
+            "summary: Eine Geschmacksfrage.",
+            "summary: Eine Frage ![](https://tracker.example/pixel.gif)",
+        ),
+        "data/claims.yaml:25: claims[1].summary: images are not allowed in rich text (the site"
+        " loads nothing from other hosts; expected text and links)",
     ),
     (
         "not-utf8",
@@ -395,20 +443,35 @@ def test_template_syntax_error_in_a_page_names_page_and_line() -> None:
         render("# Titel\n{% for claim in claims %}\n")
 
 
-def test_helper_output_in_a_rich_text_is_escaped_like_the_text() -> None:
-    page = render(r"""{% set text = "<b>{{ link(\"l'eau.md\") }}</b>" %}{{ rich(text) }}""")
-    assert page.startswith("&lt;b&gt;l&#39;eau.md&lt;/b&gt;"), page
+SANDBOXED = [
+    ("python-internals", "# Titel\n\n{{ cycler.__init__.__globals__.os }}",
+     "docs/index.md:3: access to attribute '__init__' of 'type' object is unsafe."),
+    ("globals-of-a-function", "{{ lipsum.__globals__ }}",
+     "docs/index.md:1: access to attribute '__globals__' of 'function' object is unsafe."),
+    ("changing-the-data", "\n{{ claims.append(claims[0]) }}",
+     "docs/index.md:2: access to attribute 'append' of 'list' object is unsafe."),
+    ("endless-loop", "{% for i in range(10**9) %}{% endfor %}",
+     "docs/index.md:1: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."),
+]  # fmt: skip
 
 
-def test_an_unknown_helper_in_a_rich_text_is_named() -> None:
-    with pytest.raises(PageError, match=r"^docs/index.md:1: 'unbekannt' is undefined$"):
-        render("""{{ rich('Text {{ unbekannt("x") }}') }}""")
+@pytest.mark.parametrize(
+    ("page", "expected"), [case[1:] for case in SANDBOXED], ids=[case[0] for case in SANDBOXED]
+)
+def test_a_page_cannot_reach_python_or_change_the_data(page: str, expected: str) -> None:
+    with pytest.raises(PageError, match=f"^{re.escape(expected)}$"):
+        render(page)
 
 
-def test_a_rich_text_may_hold_any_template_code() -> None:
-    assert render("{{ rich('Summe {{ 1 + 1 }}, {{ link(\"faq.md\") | upper }}') }}").startswith(
-        "Summe 2, FAQ.MD"
-    )
+def test_html_in_a_rich_text_is_escaped_and_the_helpers_markup_is_not() -> None:
+    page = render("""{% set text = "<b>{{ fig(\\"parkflaeche\\") }}</b>" %}{{ rich(text) }}""")
+    assert page.startswith('&lt;b&gt;<span class="xp-fig"') and page.endswith("&lt;/b&gt;"), page
+
+
+def test_template_code_in_a_rich_text_a_page_passes_is_named_with_the_page_line() -> None:
+    expected = "docs/index.md:2: " + ONLY_HELPERS + " (found 'unbekannt')"
+    with pytest.raises(PageError, match=f"^{re.escape(expected)}$"):
+        render("""Titel\n{{ rich('Text {{ unbekannt("x") }}') }}""")
 
 
 def test_a_page_mistake_stops_the_build_with_page_and_line(tmp_path: Path) -> None:
@@ -440,3 +503,21 @@ def test_a_source_nothing_rests_on_stops_the_strict_build(tmp_path: Path) -> Non
     assert build.returncode != 0 and expected in build.output, build.output
     assert checked.returncode == 1 and expected in checked.stderr
     assert "data/sources.yaml:17: sources[2].id:" in checked.stderr, checked.stderr
+
+
+def test_template_code_in_data_stops_check_and_build_alike_and_runs_nothing(
+    tmp_path: Path,
+) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    marker = tmp_path / "ran"
+    command = f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
+    break_data(project / "data", "claims.yaml",
+               replace("summary: Eine Geschmacksfrage.", f'summary: "{command}"'))  # fmt: skip
+
+    build = build_site(project, tmp_path / "site")
+    checked = check(project)
+
+    expected = f"data/claims.yaml:25: claims[1].summary: {ONLY_HELPERS} (found 'cycler')"
+    assert checked.returncode == 1 and f"  {expected}\n" in checked.stderr, checked.stderr
+    assert build.returncode != 0 and f"  {expected}\n" in build.output, build.output
+    assert not marker.exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import ROOT, BuiltSite
-from explainer.render import cell_safe
+from explainer.render import page_text
 from explainer.sitedata import SiteData
 from links import parse_page
 
@@ -66,7 +66,7 @@ def test_no_page_shows_markup_as_text(site: BuiltSite) -> None:
 
 
 def test_a_pipe_in_data_text_stays_in_its_table_cell() -> None:
-    cell = cell_safe("Preise & Tarife | Stadtwerke")
+    cell = page_text("Preise & Tarife | Stadtwerke")
     html = markdown.markdown(f"| a | b |\n|---|---|\n| <span title=\"{cell}\">x</span> | y |",
                              extensions=["tables"])  # fmt: skip
     assert html.count("<td>") == 2 and "&#124;" in html

@@ -2,10 +2,15 @@
 Policy) and what a link out tells the other site (referrer policy).
 
 GitHub Pages sends no headers we choose, so both travel as <meta> tags, written into the built
-HTML by hooks/mkdocs_publish.py. The hashes of inline scripts come from that final HTML: when
-Material changes one of its inline scripts, the hash follows without an edit here. A <meta> policy
-cannot say frame-ancestors, sandbox or report-uri (browsers ignore them there), so being framed by
-another site cannot be forbidden on GitHub Pages.
+HTML by hooks/mkdocs_publish.py. A <meta> policy cannot say frame-ancestors, sandbox or report-uri
+(browsers ignore them there), so being framed by another site cannot be forbidden on GitHub Pages.
+
+Which inline scripts may run: only those of the theme's chrome, the page as the theme wrote it
+around the page content (Material's few, in <head> and at the end of <body>). Their hashes are
+taken from the page with its content cut out, so a <script> in the content (from data or from a
+page's Markdown) gets no hash and is blocked, whatever it says. The chrome holds data only where
+the theme prints it escaped (titles, descriptions, the structured data's JSON), so no script in it
+comes from data. When Material changes one of its scripts, the hash follows without an edit here.
 """
 
 from __future__ import annotations
@@ -60,6 +65,14 @@ REFERRER_POLICY = "no-referrer"
 _HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
 
 
+def theme_script_hashes(page: str, content: str) -> list[str]:
+    """Hashes of the inline scripts the theme wrote around `content`, the page's content as
+    MkDocs rendered it (empty for a page made from a template alone, e.g. 404.html)."""
+    if content and content not in page:
+        raise ValueError("the page content is not in the page: its scripts cannot be told apart")
+    return inline_script_hashes(page.replace(content, "", 1) if content else page)
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """Hashes of the inline scripts the browser would run, in page order, each once."""
     page = _COMMENT.sub("", html)
@@ -78,15 +91,16 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{directive} {' '.join(allowed)}" for directive, allowed in sources.items())
 
 
-def add_policy_meta(html: str, *, content_security: bool = True) -> str:
-    """The page with its referrer policy and (unless `content_security` is false) its Content
-    Security Policy as the first tags of <head>, after the charset."""
+def add_policy_meta(html: str, script_hashes: list[str] | None) -> str:
+    """The page with its referrer policy and its Content Security Policy, allowing the inline
+    scripts of `script_hashes` (None: no Content Security Policy), as the first tags of <head>,
+    after the charset."""
     head = _HEAD_START.search(html)
     if head is None:
         raise ValueError("the page has no <head> to state its security policy in")
     tags = [f'<meta name="referrer" content="{REFERRER_POLICY}">']
-    if content_security:
-        policy = content_security_policy(inline_script_hashes(html))
+    if script_hashes is not None:
+        policy = content_security_policy(script_hashes)
         tags.insert(0, f'<meta http-equiv="Content-Security-Policy" content="{policy}">')
     return html[: head.end()] + "".join("\n" + tag for tag in tags) + html[head.end() :]
 

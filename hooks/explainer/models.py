@@ -90,7 +90,22 @@ VerdictId = Annotated[Id, RefersTo("verdict")]
 ClaimId = Annotated[Id, RefersTo("claim")]
 FigureId = Annotated[Id, RefersTo("figure")]
 ChartId = Annotated[Id, RefersTo("chart")]
-Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Checked(str):
+    """A value whose form the model checked: pages print it in its own syntax, not as text
+    (render.page_text)."""
+
+
+class WebAddress(Checked):
+    """A checked web address: pages print it as one link target."""
+
+
+class CssColor(Checked):
+    """A checked colour, '#1b5e20': pages print it into style attributes."""
+
+
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), AfterValidator(CssColor)]
 
 
 def _require_iso_text(value: object) -> object:
@@ -101,11 +116,11 @@ def _require_iso_text(value: object) -> object:
     return value
 
 
-def _require_web_address(value: str) -> str:
+def _require_web_address(value: str) -> WebAddress:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise ValueError("expected a web address starting with https://")
-    return value
+    return WebAddress(value)
 
 
 def _refuse_search_page(value: str) -> str:

@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import jinja2
-from jinja2 import nodes
 from pydantic import BaseModel
 
 from . import richtext
@@ -26,9 +24,6 @@ from .models import RICH, RefersTo
 from .yamlfile import Location, YamlFile
 
 MAX_CHOICES_SHOWN = 12  # more ids than this make an error line unreadable
-
-# Rich-text helpers and the record type of the id each one takes.
-TEXT_HELPERS = {"fig": "figure", "cite": "source"}
 
 RecordKey = tuple[str, str]  # (record type, id), e.g. ('claim', 'nvidia-fragil')
 
@@ -145,19 +140,11 @@ def _text_references(
     file: YamlFile, location: Location, text: str
 ) -> tuple[list[tuple[str, str]], DataProblem | None]:
     try:
-        tree = richtext.parse(text)
-    except jinja2.TemplateSyntaxError as error:
-        line = file.line_of(location) + (error.lineno or 1) - 1
-        return [], DataProblem(file.display_name, line, location, f"template error: {error}")
-    return list(_helper_calls(tree.find_all(nodes.Call))), None
-
-
-def _helper_calls(calls: Iterable[nodes.Call]) -> Iterator[tuple[str, str]]:
-    for call in calls:
-        if isinstance(call.node, nodes.Name) and call.node.name in TEXT_HELPERS:
-            for argument in call.args[:1]:
-                if isinstance(argument, nodes.Const):
-                    yield TEXT_HELPERS[call.node.name], str(argument.value)
+        calls = richtext.helper_calls(text)
+    except richtext.RichTextError as error:
+        line = file.line_of(location) + error.line - 1
+        return [], DataProblem(file.display_name, line, location, error.message)
+    return [(richtext.HELPERS[call.name], call.target) for call in calls], None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,10 @@
-"""Render page Markdown and rich data text as Jinja templates with the site data in context."""
+"""Render page Markdown as Jinja templates with the site data in context, and rich data text
+(richtext.py) with the pages' helpers.
+
+Pages and the engine's page templates are template code, rendered in Jinja's immutable sandbox:
+no template reaches Python internals or changes the data it shows. Data text is never a
+template (richtext.py).
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,14 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 import markdown
-from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
+from .models import Checked, WebAddress
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -30,14 +38,16 @@ class PageError(Exception):
 
 
 def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
-    """The Jinja environment for pages: strict about unknown names, escaping data text."""
-    env = jinja2.Environment(
+    """The Jinja environment for pages: sandboxed, strict about unknown names, escaping data
+    text."""
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=page_text,
     )
     env.filters.update(
         number=german.number,
@@ -49,10 +59,46 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         chart_downloads=downloads.download_paths,
         grouped=grouped,
         slug=slug,
-        cell_safe=cell_safe,
         mailto=mailto,
     )
     return env
+
+
+# Characters Markdown reads as syntax within a line (backslash escapes, code, emphasis, links and
+# images, attribute lists, table cells), and line breaks and tabs, which could start a block (a
+# heading, a list, code): as character references, which Markdown passes through and the browser
+# shows as the character, in text and in attributes alike. HTML's own characters are escaped
+# before.
+_LITERAL_IN_MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]{}|\t\n\r"})
+# The first character of a heading or of a rule ('---', '==='), where a value starts a line in a
+# page (`{{ operator.name }}<br>` in the Impressum). Lists ('1.', '+ ') start only a paragraph,
+# where no template puts a value; dates ('27. Januar') and signs ('+0,65 %') stay as they are.
+_BLOCK_START = re.compile(r"^[#=-]")
+# Characters that would end a link target in Markdown or start something after it, as URL
+# escapes: an address stays one link, to the same place.
+_ADDRESS_IN_MARKDOWN = str.maketrans(
+    {char: f"%{ord(char):02X}" for char in "()[]<>{}|`\\\"' \t\n\r"}
+)
+
+
+def page_text(value: Any) -> Any:
+    """What `{{ … }}` prints in a page (the environment's finalize): a string, from data or
+    made from it, as literal text in HTML and in Markdown; a checked web address as one link
+    target, another checked value (a colour) as it is; Markup (helpers, rich text, engine-made
+    addresses) and other values unchanged."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    if isinstance(value, WebAddress):
+        return address(value)
+    if isinstance(value, Checked):
+        return escape(value)
+    text = _BLOCK_START.sub(lambda found: f"&#{ord(found.group())};", str(escape(value)))
+    return Markup(text.translate(_LITERAL_IN_MARKDOWN))  # noqa: S704 - escaped just above
+
+
+def address(target: str) -> Markup:
+    """A link target as pages print it: HTML-escaped, and one link target in Markdown."""
+    return escape(target.translate(_ADDRESS_IN_MARKDOWN))
 
 
 # Markdown or HTML that would change the text of a paragraph: inline markup, links, tags,
@@ -70,15 +116,10 @@ def plain_text_of(markdown_text: str) -> str:
     return Markup(markdown_text).striptags()
 
 
-def cell_safe(text: str) -> Markup:
-    """Escaped text that cannot end a Markdown table cell: '|' as its character reference."""
-    return Markup(escape(text).replace("|", Markup("&#124;")))
-
-
-def mailto(address: str, subject: str, body: str) -> str:
+def mailto(email: str, subject: str, body: str) -> Markup:
     """A mailto: address (RFC 6068) with subject and body, each part percent-encoded."""
     headers = urlencode({"subject": subject, "body": body}, quote_via=quote)
-    return f"mailto:{quote(address, safe='@')}?{headers}"
+    return address(f"mailto:{quote(email, safe='@')}?{headers}")
 
 
 def host(url: str) -> str:
@@ -86,9 +127,9 @@ def host(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
-def slug(text: str) -> str:
+def slug(text: str) -> Markup:
     """An anchor for a heading: 'Börse & Märkte' -> 'borse-markte' (as Python-Markdown's toc)."""
-    return slugify(text, "-")
+    return escape(slugify(text, "-"))
 
 
 def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
@@ -133,7 +174,6 @@ class Renderer:
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )
         self._page_templates: dict[str, jinja2.Template] = {}
-        self._prepared_rich: dict[str, jinja2.Template | list[richtext.Part]] = {}
         self._plain_texts: dict[str, str] = {}
         self._open_data: opendata.OpenData | None = None
 
@@ -145,7 +185,14 @@ class Renderer:
             return page + self.glossary_definitions(page)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"{shown_as}:{error.lineno}: {error.message}") from None
-        except (jinja2.UndefinedError, LookupError, TypeError, ValueError) as error:
+        except (
+            jinja2.UndefinedError,
+            SecurityError,  # the sandbox refused an attribute or a mutating method
+            OverflowError,  # the sandbox refused a range too large
+            LookupError,
+            TypeError,
+            ValueError,
+        ) as error:
             raise PageError(f"{shown_as}:{_line_in(error, shown_as)}: {error}") from None
 
     def glossary_definitions(self, page: str) -> str:
@@ -158,9 +205,13 @@ class Renderer:
     @cached_property
     def _glossary_lines(self) -> list[tuple[set[str], str]]:
         """(a form as typed and as data text shows it, escaped; its abbreviation line) of every
-        term and form."""
+        term and form. Each on one line: a line break in a form or an explanation would end the
+        definition and put the rest into the page as Markdown."""
         return [
-            ({form, richtext.safe_source(form)}, f"*[{form}]: {' '.join(term.explanation.split())}")
+            (
+                {form, richtext.markdown_source(form)},
+                f"*[{' '.join(form.split())}]: {' '.join(term.explanation.split())}",
+            )
             for term in self.data.terms or []
             for form in [term.term, *term.forms]
         ]
@@ -190,7 +241,7 @@ class Renderer:
             "paths": data.site.paths,
             "operator": data.operator,
             "page_path": page_path,
-            "link": lambda target: _relative_link(posixpath.dirname(page_path), target),
+            "link": lambda target: address(_relative_link(posixpath.dirname(page_path), target)),
             "rich": self._rich,
             "open_data": self.open_data,
             **extra,
@@ -235,26 +286,11 @@ class Renderer:
         return self._page_templates[source]
 
     def _render_rich(self, text: str, context: dict[str, Any]) -> str:
-        """Each rich text is prepared once per build, however many pages print it: as text and
-        helper calls where it is only that, as a compiled template otherwise. It needs no
-        import of the helpers: it renders in the context of the page, which has them."""
-        if text not in self._prepared_rich:
-            tree = richtext.tree_to_compile(text)
-            parts = richtext.text_and_calls(tree)
-            self._prepared_rich[text] = (
-                self._compiled(tree, "rich text") if parts is None else parts
-            )
-        prepared = self._prepared_rich[text]
-        if isinstance(prepared, list):
-            rendered = richtext.render_parts(prepared, context)
-            if rendered is not None:
-                return rendered
-            prepared = self._prepared_rich[text] = self._compiled(
-                richtext.tree_to_compile(text), "rich text"
-            )
-        return prepared.render(context)
+        """A rich text with the helpers of the page it is on: it needs no import of them."""
+        helpers = {name: context[name] for name in richtext.HELPERS}
+        return richtext.render(richtext.parse(text), helpers)
 
-    def _compiled(self, source: str | nodes.Template, name: str) -> jinja2.Template:
+    def _compiled(self, source: str, name: str) -> jinja2.Template:
         code = self.env.compile(source, name=name, filename=name)
         return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 

@@ -1,107 +1,195 @@
-"""Rich data text as Jinja: escaped once, parsed once. The reference checks read the parsed
-text for fig() and cite() calls; the renderer compiles the same tree, so no text is parsed twice,
-and then lets go of it, so that a build does not hold every text's tree to the end.
+"""Rich data text: Markdown with the helper calls `{{ fig("id") }}` and `{{ cite("id") }}`, and
+nothing else.
+
+Text in data/ comes from editors and pull requests, so it is data, never a program: Jinja's lexer
+finds the tags (exactly where a page would see them), this module accepts a tag only if it is one
+helper call with one quoted id, and no text is ever compiled or run by Jinja. Filters, attribute
+access, expressions, loops, `{% %}` tags and `{# #}` comments are errors naming the line. The
+same parse serves the reference checks (loader, `make check`) and the renderer, so whatever the
+build would reject is found by the check.
+
+Markdown stays, with limits that keep a text from changing the page around it: HTML is shown as
+text and attribute lists (`{: style=…}`) literally, links go only to web addresses (http/https),
+and images are not allowed (the site loads nothing from other hosts).
 """
 
 from __future__ import annotations
 
-import re
+import functools
+import html
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
-from jinja2 import nodes
-from markupsafe import escape
+import markdown
+import markdown.treeprocessors
+from markupsafe import Markup, escape
 
-# The syntax the page environment uses (render.make_environment); autoescaping does not change
-# how a text parses.
-_SYNTAX = jinja2.Environment(keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+# Helper -> the record type of the id it takes (the reference checks look each id up).
+HELPERS = {"fig": "figure", "cite": "source"}
+ALLOWED = 'text, {{ fig("id") }} and {{ cite("id") }}'
 
-_NEWLINES = re.compile(r"\r\n|\r|\n")  # each is a newline to Jinja's lexer
-_parsed: dict[str, nodes.Template] = {}  # text -> tree, until the renderer compiles it
+# The extensions of the site's Markdown (mkdocs.yml, a test keeps both equal): the link check
+# must read a text as the page will, e.g. an indented block under `!!! note` as Markdown.
+MARKDOWN_EXTENSIONS = (
+    "abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+    "pymdownx.superfences",
+)  # fmt: skip
+WEB_SCHEMES = ("http", "https")
+CACHED_TEXTS = 65536  # every rich text of a large site; bounded for `make serve`'s edits
 
-
-def safe_source(text: str) -> str:
-    """HTML in data text shown as text; quotes stay, so that helper calls keep their strings."""
-    return str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
-
-
-def parse(text: str) -> nodes.Template:
-    """The parsed tree of a rich text (raises jinja2.TemplateSyntaxError), kept for compiling."""
-    if text not in _parsed:
-        _parsed[text] = _parsed_now(text)
-    return _parsed[text]
-
-
-def tree_to_compile(text: str) -> nodes.Template:
-    """The tree of a rich text for the compiler, no longer kept: a compiled text needs none."""
-    return _parsed.pop(text, None) or _parsed_now(text)
+# Jinja's lexer with the delimiters of the page environment (render.make_environment): the same
+# text is a tag here as in a page. Only its tokens are used; nothing is parsed or compiled.
+_LEXER = jinja2.Environment(keep_trailing_newline=True).lexer
+# Attribute lists ({: style=…}) shown as the characters they are: Markdown passes the
+# references through, the browser shows the braces.
+_LITERAL_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+_PLACEHOLDER = "x"  # a helper's output while the text's own links are checked
+_IMAGE = "!["  # how every Markdown image starts, inline or by reference
 
 
-def _parsed_now(text: str) -> nodes.Template:
-    """Without a brace a text holds no template code (every Jinja tag starts with one), and its
-    tree is the text itself, as Jinja's lexer gives it: most data texts skip the lexer."""
-    source = safe_source(text)
-    if "{" in source:
-        return _SYNTAX.parse(source)
-    data = _NEWLINES.sub("\n", source)
-    return nodes.Template([nodes.Output([nodes.TemplateData(data)])] if data else [])
+class RichTextError(ValueError):
+    """A rich text outside the language, with the line within the text."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 @dataclass(frozen=True)
 class HelperCall:
-    """`{{ fig("id") }}` in a rich text: the helper's name and its literal arguments."""
+    """`{{ fig("id") }}` in a rich text: the helper and the id it names."""
 
     name: str
-    args: tuple[Any, ...]
-    kwargs: tuple[tuple[str, Any], ...]
+    target: str
 
 
-Part = str | HelperCall
+Part = Markup | HelperCall  # Markup: Markdown source, HTML in it escaped
 
 
-def text_and_calls(tree: nodes.Template) -> list[Part] | None:
-    """A rich text as data texts are written, text and helper calls with literal arguments, as
-    its parts in order: it renders without being compiled (compiling is most of the cost of a
-    text used once or twice). None for any other template code, which Jinja compiles."""
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def parse(text: str) -> tuple[Part, ...]:
+    """A rich text as its parts in order (raises RichTextError): parsed once for the check and
+    the build."""
     parts: list[Part] = []
-    for output in tree.body:
-        if not isinstance(output, nodes.Output):
-            return None
-        for node in output.nodes:
-            if isinstance(node, nodes.TemplateData):
-                parts.append(node.data)
-            elif call := _literal_call(node):
-                parts.append(call)
-            else:
-                return None
-    return parts
+    tokens = _tokens(text)
+    for line, kind, value in tokens:
+        if kind == "data":
+            parts.append(markdown_source(value))
+        elif kind == "variable_begin" and value == "{{":
+            parts.append(_helper_call(tokens, line))
+        else:
+            raise _unexpected(line, value)
+    _check_markdown(text, parts)
+    return tuple(parts)
 
 
-def render_parts(parts: list[Part], context: dict[str, Any]) -> str | None:
-    """The text with each helper's output, escaped as Jinja escapes it; None where a helper is
-    not a plain function or macro in `context` (Jinja then renders it, or names the mistake)."""
-    rendered = []
-    for part in parts:
-        if isinstance(part, HelperCall):
-            helper = context.get(part.name)
-            if not callable(helper) or hasattr(helper, "jinja_pass_arg"):
-                return None
-            part = escape(helper(*part.args, **dict(part.kwargs)))
-        rendered.append(part)
-    return "".join(rendered)
-
-
-def _literal_call(node: nodes.Node) -> HelperCall | None:
-    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
-        return None
-    if node.dyn_args or node.dyn_kwargs:
-        return None
-    values = [*node.args, *(keyword.value for keyword in node.kwargs)]
-    if not all(isinstance(value, nodes.Const) for value in values):
-        return None
-    return HelperCall(
-        node.node.name,
-        tuple(argument.value for argument in node.args),
-        tuple((keyword.key, keyword.value.value) for keyword in node.kwargs),
+def render(parts: tuple[Part, ...], helpers: Mapping[str, Callable[[str], Any]]) -> Markup:
+    """The text with each helper's output, escaped as page templates escape it."""
+    return Markup("").join(
+        escape(helpers[part.name](part.target)) if isinstance(part, HelperCall) else part
+        for part in parts
     )
+
+
+def helper_calls(text: str) -> list[HelperCall]:
+    """The helper calls of a text that parses (raises RichTextError otherwise)."""
+    return [part for part in parse(text) if isinstance(part, HelperCall)]
+
+
+def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
+    """Jinja's tokens of the text, without whitespace inside tags; lexer errors (an unclosed
+    string or bracket) as RichTextError."""
+    try:
+        for line, kind, value in _LEXER.tokeniter(text, None):
+            if kind != "whitespace":
+                yield line, kind, value
+    except jinja2.TemplateSyntaxError as error:
+        raise RichTextError(error.lineno or 1, f"template error: {error.message}") from None
+
+
+def _helper_call(tokens: Iterator[tuple[int, str, str]], line: int) -> HelperCall:
+    """The rest of `{{ name("id") }}` after its `{{`: exactly these tokens, nothing between."""
+    found = [next(tokens, (line, "end", "the end of the text")) for _ in range(5)]
+    (_, _, name), (_, _, opening), (_, kind, quoted), (_, _, closing), (_, _, end) = found
+    expected = [name in HELPERS, opening == "(", kind == "string", closing == ")", end == "}}"]
+    for (token_line, _, value), matches in zip(found, expected, strict=True):
+        if not matches:
+            raise _unexpected(token_line, value)
+    if "\\" in quoted:
+        raise RichTextError(line, f"{quoted} is not a plain id (expected no backslash)")
+    return HelperCall(name, quoted[1:-1])
+
+
+def _unexpected(line: int, value: str) -> RichTextError:
+    return RichTextError(line, f"rich text may hold {ALLOWED} only (found {value!r})")
+
+
+def markdown_source(text: str) -> Markup:
+    """Text as page Markdown: HTML shown as text (quotes stay as typed, which Markdown text
+    allows), attribute lists literally."""
+    escaped = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
+    return Markup(escaped.translate(_LITERAL_BRACES))  # noqa: S704 - escaped just above
+
+
+def _check_markdown(text: str, parts: list[Part]) -> None:
+    """No image; links only to web addresses. Both need '[', which most texts lack."""
+    source = "".join(_PLACEHOLDER if isinstance(part, HelperCall) else part for part in parts)
+    # Every line as if unindented: on a page, a text may continue a list item or an admonition,
+    # where an indented line is Markdown, not the code block it would be on its own.
+    source = "\n".join(line.lstrip(" \t") for line in source.split("\n"))
+    if _IMAGE in source:
+        raise RichTextError(
+            _line_of(text, _IMAGE),
+            "images are not allowed in rich text (the site loads nothing from other hosts; "
+            "expected text and links)",
+        )
+    if "[" in source:
+        for address in map(html.unescape, _link_addresses(source)):
+            if not _is_web_address(address):
+                raise RichTextError(
+                    _line_of(text, address),
+                    f"a link in rich text must lead to a web address (expected http:// or "
+                    f"https://, found {address!r})",
+                )
+
+
+def _link_addresses(source: str) -> list[str]:
+    """Every link target of the Markdown, and of every reference definition in it (another text
+    on the same page may use them)."""
+    converter = _markdown()
+    converter.reset().convert(source)
+    links = converter.treeprocessors[_LinkTargets.NAME].found
+    return links + [address for address, _ in converter.references.values()]
+
+
+class _LinkTargets(markdown.treeprocessors.Treeprocessor):
+    """Keeps the address of every link of the last text converted."""
+
+    NAME = "xp-link-targets"
+    PRIORITY = -100  # after every other tree processor: links as the page will have them
+
+    def run(self, root: Any) -> None:
+        self.found = [element.get("href", "") for element in root.iter("a")]
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    converter.treeprocessors.register(
+        _LinkTargets(converter), _LinkTargets.NAME, _LinkTargets.PRIORITY
+    )
+    return converter
+
+
+def _is_web_address(address: str) -> bool:
+    parts = urlsplit(address)
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+def _line_of(text: str, found: str) -> int:
+    """Line of the first place `found` occurs in the text as typed, else the first line."""
+    return text.count("\n", 0, max(text.find(found), 0)) + 1

@@ -55,11 +55,11 @@ def _check_data(project: Path, *, write_schemas: bool) -> int:
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
     from .errors import DataError
-    from .load import load_site_data
+    from .load import DOCS_DIR, load_site_data
     from .schema import write_schemas as write
 
     try:
-        data = load_site_data(project / "data")
+        data = load_site_data(project / "data", docs_dir=project / DOCS_DIR)
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1

@@ -7,14 +7,22 @@ from typing import Any
 
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
+from .idrules import check_ids
 from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
 from .yamlfile import read_yaml_file
 
+DOCS_DIR = "docs"  # the hand-written pages below a project, as mkdocs.yml's docs_dir default
+YAML = ".yaml"  # the extension of every data file
+YAML_SUFFIXES = (YAML, ".yml")  # how YAML files end; only YAML itself is read
 
-def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read `data_dir`; raise DataError naming every problem, or return the validated data."""
+
+def load_site_data(
+    data_dir: Path, shown_as: str = "data", docs_dir: Path | None = None
+) -> SiteData:
+    """Read `data_dir`; raise DataError naming every problem, or return the validated data.
+    With `docs_dir`, the paths in site.yaml and the generated pages are checked against it."""
     reader = _DataReader(data_dir, shown_as)
     content = {}
     for entry in DATA_FILES:
@@ -22,11 +30,17 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         if entry.attribute == "site" and content["site"]:
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
+    problems += check_ids(reader.parsed, _pages_below(docs_dir) if docs_dir else None)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)
     data.warnings = reader.unused_source_warnings(data)
     return data
+
+
+def _pages_below(docs_dir: Path) -> set[str]:
+    """Path below docs/ of every page (Markdown file) in it."""
+    return {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
 
 
 class _DataReader:
@@ -44,8 +58,9 @@ class _DataReader:
         """The validated value of an entry: a model, a list of records, or None if optional."""
         if entry.shape == "folder":
             folder = self.data_dir / entry.name
-            paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-            return [self._read_file(entry, path) for path in paths]
+            paths = sorted(folder.iterdir()) if folder.is_dir() else []
+            self._refuse_other_yaml(paths)
+            return [self._read_file(entry, path) for path in paths if path.suffix == YAML]
         path = self.data_dir / entry.pattern
         if not entry.required and not path.exists():
             return None
@@ -65,6 +80,14 @@ class _DataReader:
             for index, source in enumerate(data.sources)
             if source.id in unused
         ]
+
+    def _refuse_other_yaml(self, paths: list[Path]) -> None:
+        """A YAML file of a folder with another extension ('.yml') would be skipped silently."""
+        for path in paths:
+            if path.suffix != YAML and path.suffix.lower() in YAML_SUFFIXES:
+                name = path.relative_to(self.data_dir).as_posix()
+                message = f"is not read: data files end in {YAML} (rename it to {path.stem}{YAML})"
+                self.problems.append(DataProblem(f"{self.shown_as}/{name}", 0, (), message))
 
     def _read_file(self, entry: DataFile, path: Path) -> Any:
         name = path.relative_to(self.data_dir).as_posix()

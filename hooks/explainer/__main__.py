@@ -64,7 +64,12 @@ def _check_data(project: Path, *, write_schemas: bool) -> int:
         sys.stderr.write(f"{error}\n")
         return 1
     if write_schemas:
-        write(data, project / "data" / "schema")
+        folder = project / "data" / "schema"
+        try:
+            write(data, folder)
+        except OSError as error:
+            sys.stderr.write(f"Cannot write the schemas to {folder}: {error.strerror}\n")
+            return 1
         return 0
     # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
     sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from . import feed, metadata
+from .atomicfile import write_atomically
 from .chartsvg import chart_palette_css
 from .downloads import chart_downloads, download_paths
 from .load import DOCS_DIR, load_site_data
@@ -168,10 +169,7 @@ def write_files(files: dict[str, bytes | str], folder: Path) -> None:
     for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, "utf-8")
+        write_atomically(target, content if isinstance(content, bytes) else content.encode())
 
 
 _current: SiteBuild | None = None

@@ -275,8 +275,15 @@ CASES = [
         "chart-file-ending-in-yml",
         "data/series/parkflaeche.yaml",
         lambda text: None,
-        "data/series/parkflaeche.yml: is not read: data files end in .yaml (rename it to"
+        "data/series/parkflaeche.yml:1: file is not read: data files end in .yaml (rename it to"
         " parkflaeche.yaml)",
+    ),
+    (
+        "data-file-ending-in-yml",
+        "data/glossary.yml",
+        lambda _: "terms: []\n",
+        "data/glossary.yml:1: file is not read: data files end in .yaml (rename it to"
+        " glossary.yaml)",
     ),
 ]
 

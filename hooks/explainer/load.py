@@ -24,6 +24,7 @@ def load_site_data(
     """Read `data_dir`; raise DataError naming every problem, or return the validated data.
     With `docs_dir`, the paths in site.yaml and the generated pages are checked against it."""
     reader = _DataReader(data_dir, shown_as)
+    reader.refuse_other_yaml()
     content = {}
     for entry in DATA_FILES:
         content[entry.attribute] = reader.read(entry)
@@ -58,9 +59,8 @@ class _DataReader:
         """The validated value of an entry: a model, a list of records, or None if optional."""
         if entry.shape == "folder":
             folder = self.data_dir / entry.name
-            paths = sorted(folder.iterdir()) if folder.is_dir() else []
-            self._refuse_other_yaml(paths)
-            return [self._read_file(entry, path) for path in paths if path.suffix == YAML]
+            paths = sorted(folder.glob(f"*{YAML}")) if folder.is_dir() else []
+            return [self._read_file(entry, path) for path in paths]
         path = self.data_dir / entry.pattern
         if not entry.required and not path.exists():
             return None
@@ -81,13 +81,18 @@ class _DataReader:
             if source.id in unused
         ]
 
-    def _refuse_other_yaml(self, paths: list[Path]) -> None:
-        """A YAML file of a folder with another extension ('.yml') would be skipped silently."""
-        for path in paths:
+    def refuse_other_yaml(self) -> None:
+        """A data file ending in '.yml' (or '.YAML') would be skipped silently: name it."""
+        folders = [
+            self.data_dir,
+            *(self.data_dir / e.name for e in DATA_FILES if e.shape == "folder"),
+        ]
+        found = [path for folder in folders if folder.is_dir() for path in folder.iterdir()]
+        for path in sorted(found):
             if path.suffix != YAML and path.suffix.lower() in YAML_SUFFIXES:
-                name = path.relative_to(self.data_dir).as_posix()
-                message = f"is not read: data files end in {YAML} (rename it to {path.stem}{YAML})"
-                self.problems.append(DataProblem(f"{self.shown_as}/{name}", 0, (), message))
+                name = f"{self.shown_as}/{path.relative_to(self.data_dir).as_posix()}"
+                message = f"file is not read: data files end in {YAML} (rename it to "
+                self.problems.append(DataProblem(name, 1, (), f"{message}{path.stem}{YAML})"))
 
     def _read_file(self, entry: DataFile, path: Path) -> Any:
         name = path.relative_to(self.data_dir).as_posix()

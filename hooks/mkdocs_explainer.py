@@ -53,6 +53,14 @@ def on_serve(
     return server
 
 
+def on_build_error(*, error: Exception) -> None:
+    """A file that cannot be read or written (a full disk, a read-only folder) stops the build
+    with one line naming it, not a traceback: MkDocs shows its own errors so."""
+    if isinstance(error, OSError):
+        where = f" {error.filename}" if error.filename else ""
+        raise PluginError(f"Cannot write or read{where}: {error.strerror or error}") from None
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one page per claim and the CSV/JSON downloads of every chart."""
     for path, content in current_build().docs_files().items():

@@ -247,7 +247,7 @@ CASES = [
             .replace("value: 130000", "value: 0")
         ),
         "data/series/flaechen-vergleich.yaml:1: every value is 0: the value axis has no range"
-        " (expected another)",
+        " (expected a value other than 0)",
     ),
     (
         "line-of-one-value",
@@ -261,6 +261,14 @@ CASES = [
         "data/series/flaechen-vergleich.yaml",
         lambda text: text.replace("unit: count", "unit: count\nlog_axis: true").replace(
             "value: 80000", "value: 0"
+        ),
+        "data/series/flaechen-vergleich.yaml:1: log_axis: true needs values above zero",
+    ),
+    (
+        "log-axis-with-its-reference-line-at-zero",
+        "data/series/flaechen-vergleich.yaml",
+        lambda text: text.replace("unit: count", "unit: count\nlog_axis: true").replace(
+            "value: 130000", "value: 0"
         ),
         "data/series/flaechen-vergleich.yaml:1: log_axis: true needs values above zero",
     ),

@@ -563,7 +563,7 @@ class Chart(_Record):
                 )
                 verb = "are" if feature.endswith("s") else "is"
                 raise ValueError(f"'{feature}' {verb} only for kind: {allowed}")
-        if self.log_axis and any(point.value <= 0 for point in self.points):
+        if self.log_axis and any(value <= 0 for value in self._values()):
             raise ValueError("log_axis: true needs values above zero")
         self._check_value_axis()
         if self.unit == "count" and self.counted is None:
@@ -586,13 +586,19 @@ class Chart(_Record):
             first_at[place] = index
         return points
 
+    def _values(self) -> list[float]:
+        """Every value on the value axis: the points' and the reference line's."""
+        return [point.value for point in self.points] + (
+            [self.reference.value] if self.reference else []
+        )
+
     def _check_value_axis(self) -> None:
         """Values that leave the value axis no range cannot be drawn."""
-        values = {point.value for point in self.points}
-        if self.reference:
-            values.add(self.reference.value)
+        values = set(self._values())
         if values == {0}:
-            raise ValueError("every value is 0: the value axis has no range (expected another)")
+            raise ValueError(
+                "every value is 0: the value axis has no range (expected a value other than 0)"
+            )
         if CHART_KINDS[self.kind].own_range and len(values) < 2:
             raise ValueError(
                 f"kind: {self.kind} needs at least two different values: with one, the value "

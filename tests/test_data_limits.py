@@ -6,6 +6,7 @@ the pages beside it, as the build and `make check` do; the message names file, l
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.models import MAX_ID_LENGTH
 from explainer.render import slug
+from explainer.site import load_build
 from minisite import MINI_SITE
 
 
@@ -104,6 +106,14 @@ CASES = [
         replace("topic: Meinung", "topic: Fläche!"),
         "data/claims.yaml:21: claims[1].topic: 'Fläche!' and 'Fläche' give their headings the"
         " same anchor #flache (expected one spelling of the topic, or another topic)",
+    ),
+    (
+        "topic-with-the-anchor-of-a-heading-of-the-overview",
+        "data/claims.yaml",
+        replace("topic: Meinung", "topic: Prüfungen!"),
+        "data/claims.yaml:21: claims[1].topic: 'Prüfungen!' gives its heading the anchor"
+        " #prufungen of the heading 'Prüfungen' in docs/pruefungen/index.md (expected another"
+        " topic)",
     ),
     # Paths in site.yaml
     (
@@ -374,3 +384,33 @@ def test_the_topic_anchor_checked_is_the_one_pages_get(topic: str) -> None:
 
 def test_only_a_kind_whose_axis_spans_its_own_values_needs_two_of_them() -> None:
     assert [name for name, kind in chartkinds.CHART_KINDS.items() if kind.own_range] == ["line"]
+
+
+def test_the_overview_headings_keep_their_anchors_given_or_made(tmp_path: Path) -> None:
+    page = tmp_path / "index.md"
+    page.write_text(
+        "# Alle Prüfungen\n\n## Die Skala { #skala }\n\n## {{ site.title }}\n\nText # kein Titel\n",
+        "utf-8",
+    )
+    assert idrules._heading_anchors(page) == {
+        "alle-prufungen": "Alle Prüfungen",
+        "skala": "Die Skala",
+    }
+
+
+def test_the_anchors_checked_are_the_ones_a_claim_page_with_a_chart_gets(project: Path) -> None:
+    break_project(
+        project,
+        "data/claims.yaml",
+        replace("    figures: [parkflaeche, flaechenaenderung]\n", "    charts: [parkflaeche]\n"),
+    )
+    build = load_build(project)
+    path, page = next(iter(build.claim_pages.items()))
+    claim = page.context["claim"]
+
+    html = build.render_page(page.source, path, path, url=str, absolute_link=str)
+
+    found = set(re.findall(r'\bid="([^"]+)"', html))
+    expected = {pattern.format(claim.id) for pattern in idrules.ANCHORS["claim"]}
+    expected |= {pattern.format("parkflaeche") for pattern in idrules.ANCHORS["chart"]}
+    assert {anchor for anchor in found if claim.id in anchor or "parkflaeche" in anchor} == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify
@@ -21,28 +22,43 @@ from .models import PAGE_PATH_PATTERN, Paths
 from .references import ParsedFile, record_id
 from .yamlfile import Location, YamlFile
 
-# The anchors the templates (hooks/templates/explainer/) give a record on the pages showing it.
+# The anchors the templates (hooks/templates/explainer/) and the static chart drawing
+# (chartsvg.py) give a record on the pages showing it; a test renders a claim page to compare.
 ANCHORS = {
     "claim": ("korrekturen-{}", "zitat-{}", "einbetten-{}"),
-    "chart": ("diagramm-{}", "diagramm-{}-beschreibung", "einbetten-diagramm-{}"),
+    "chart": (
+        "diagramm-{}",
+        "diagramm-{}-beschreibung",
+        "einbetten-diagramm-{}",
+        "svg-{}-titel",
+        "svg-{}-text",
+    ),
 }
 NUMBERS_PAGE = "the numbers page"  # shows every chart
+# A Markdown heading, with its anchor where one is given: "## Die Skala { #skala }".
+HEADING = re.compile(
+    r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}\n]*#(?P<id>[\w-]+)[^}\n]*\})?[ \t]*$", re.M
+)
 GLOSSARY_FILE = "glossary"
 
 Owner = tuple[YamlFile, Location, str]  # where a record is, and how a message names it
 
 
-def check_ids(files: list[ParsedFile], docs_pages: set[str] | None) -> list[DataProblem]:
-    """Every clash of what ids, topics and paths become; `docs_pages` (paths below docs/) is
-    None where there is no docs folder to check against."""
+def check_ids(files: list[ParsedFile], docs_dir: Path | None) -> list[DataProblem]:
+    """Every clash of what ids, topics and paths become; with `docs_dir`, also with the pages
+    written by hand."""
     paths = _paths(files)
-    problems = [*_topic_anchors(files), *_page_anchors(files)]
-    if docs_pages is not None and paths is not None:
-        problems += [
-            *_generated_pages(files, paths, docs_pages),
-            *_missing_pages(files, paths, docs_pages),
-        ]
-    return problems
+    if docs_dir is None or paths is None:
+        return [*_topic_anchors(files, {}), *_page_anchors(files)]
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    overview = f"{paths.claims}/index.md"
+    headings = _heading_anchors(docs_dir / overview) if overview in pages else {}
+    return [
+        *_topic_anchors(files, headings, f"docs/{overview}"),
+        *_page_anchors(files),
+        *_generated_pages(files, paths, pages),
+        *_missing_pages(files, paths, pages),
+    ]
 
 
 def topic_anchor(topic: str) -> str:
@@ -55,8 +71,11 @@ def topic_anchor(topic: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _topic_anchors(files: list[ParsedFile]) -> Iterator[DataProblem]:
-    """Each topic heads a section of the claims overview, its anchor made from its words."""
+def _topic_anchors(
+    files: list[ParsedFile], headings: dict[str, str], overview: str = ""
+) -> Iterator[DataProblem]:
+    """Each topic heads a section of the claims overview, its anchor made from its words; the
+    overview's own `headings` (anchor -> text) keep theirs."""
     first_with: dict[str, str] = {}
     for parsed, location, record in _records(files, "claim"):
         topic = record.get("topic")
@@ -67,6 +86,12 @@ def _topic_anchors(files: list[ParsedFile]) -> Iterator[DataProblem]:
             yield parsed.file.problem(
                 where,
                 f"{topic!r} gives its heading no anchor (expected a topic with letters or digits)",
+            )
+        elif anchor in headings:
+            yield parsed.file.problem(
+                where,
+                f"{topic!r} gives its heading the anchor #{anchor} of the heading "
+                f"{headings[anchor]!r} in {overview} (expected another topic)",
             )
         elif first_with.setdefault(anchor, topic) != topic:
             yield parsed.file.problem(
@@ -149,6 +174,16 @@ def _missing_pages(
 # ---------------------------------------------------------------------------------------------
 # Reading the parsed files
 # ---------------------------------------------------------------------------------------------
+
+
+def _heading_anchors(page: Path) -> dict[str, str]:
+    """Anchor -> text of the Markdown headings of a page (not those a template writes)."""
+    found = {}
+    for match in HEADING.finditer(page.read_text("utf-8")):
+        text, explicit = match.group("text"), match.group("id")
+        if "{{" not in text and "{%" not in text:
+            found[explicit or topic_anchor(text)] = text
+    return found
 
 
 def _paths(files: list[ParsedFile]) -> Paths | None:

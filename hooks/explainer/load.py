@@ -31,17 +31,12 @@ def load_site_data(
         if entry.attribute == "site" and content["site"]:
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
-    problems += check_ids(reader.parsed, _pages_below(docs_dir) if docs_dir else None)
+    problems += check_ids(reader.parsed, docs_dir)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)
     data.warnings = reader.unused_source_warnings(data)
     return data
-
-
-def _pages_below(docs_dir: Path) -> set[str]:
-    """Path below docs/ of every page (Markdown file) in it."""
-    return {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
 
 
 class _DataReader:

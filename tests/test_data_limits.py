@@ -179,6 +179,14 @@ CASES = [
         "data/claims.yaml:25: claims[1].summary: contains the control character U+001B (remove it)",
     ),
     (
+        "control-character-written-raw-after-many-umlauts",
+        "data/claims.yaml",
+        lambda text: text.replace(
+            "quote: Der Park ist der", "quote: " + "Ä" * 300 + " Der", 1
+        ).replace("summary: Eine Geschmacksfrage.", "summary: Eine\x1b Geschmacksfrage."),
+        "data/claims.yaml:25: claims[1].summary: contains the control character U+001B (remove it)",
+    ),
+    (
         "bidirectional-override",
         "data/claims.yaml",
         replace("quote: Der Park ist", "quote: Der Park \u202eist"),

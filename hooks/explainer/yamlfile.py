@@ -142,7 +142,8 @@ def _unreadable_character(
     such characters."""
     character = chr(error.character) if isinstance(error.character, int) else error.character
     message = text_problem(character) or f"YAML error: {error.reason}"
-    line = text[: error.position].count("\n") + 1
+    # The reader stops at the first such character; libyaml counts its position in bytes.
+    line = text[: max(text.find(character), 0)].count("\n") + 1
     try:
         _, lines, _ = _parse(_RAW_CONTROLS.sub(" ", text), display_name)
     except (yaml.YAMLError, _Rejected, RecursionError):

@@ -422,3 +422,12 @@ def test_the_anchors_checked_are_the_ones_a_claim_page_with_a_chart_gets(project
     expected = {pattern.format(claim.id) for pattern in idrules.ANCHORS["claim"]}
     expected |= {pattern.format("parkflaeche") for pattern in idrules.ANCHORS["chart"]}
     assert {anchor for anchor in found if claim.id in anchor or "parkflaeche" in anchor} == expected
+
+
+def test_an_unreadable_site_file_is_reported_without_the_path_checks(project: Path) -> None:
+    break_project(project, "data/site.yaml", lambda text: "title: [kaputt\n")
+
+    assert problems_of(project) == [
+        "data/site.yaml:2: YAML syntax error: expected ',' or ']', but got '<stream end>'"
+        " (while parsing a flow sequence that starts on line 1)"
+    ]

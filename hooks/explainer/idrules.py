@@ -179,7 +179,7 @@ def _missing_pages(
 def _heading_anchors(page: Path) -> dict[str, str]:
     """Anchor -> text of the Markdown headings of a page (not those a template writes)."""
     found = {}
-    for match in HEADING.finditer(page.read_text("utf-8")):
+    for match in HEADING.finditer(page.read_text("utf-8", errors="replace")):
         text, explicit = match.group("text"), match.group("id")
         if "{{" not in text and "{%" not in text:
             found[explicit or topic_anchor(text)] = text
@@ -187,10 +187,11 @@ def _heading_anchors(page: Path) -> dict[str, str]:
 
 
 def _paths(files: list[ParsedFile]) -> Paths | None:
-    """The paths of site.yaml, or None while they are invalid (already reported)."""
+    """The paths of site.yaml, or None while it is unreadable or they are invalid (reported)."""
     site = next((parsed for parsed in files if parsed.entry.name == "site"), None)
-    content = site.file.content if site else None
-    given = content.get("paths") if isinstance(content, dict) else None
+    if site is None or not isinstance(site.file.content, dict):
+        return None
+    given = site.file.content.get("paths")
     try:
         return Paths.model_validate(given or {})
     except ValueError:

@@ -80,8 +80,11 @@ bench-lighthouse: $(INSTALLED) browser $(LIGHTHOUSE) ## Lighthouse, mobile and d
 links: build ## List the external links of the built site for a manual check
 	$(PYTHON) tests/links.py site
 
-clean: ## Remove the built site and caches
+# The drawings cache goes; the HTML checker and Lighthouse installed below .cache/ stay (they
+# take minutes and a network to install again).
+clean: ## Remove the built site and caches (not the installed checkers)
 	rm -rf site .pytest_cache
+	@test ! -d .cache || find .cache -mindepth 1 -maxdepth 1 ! -path $(VNU_DIR) ! -path $(LIGHTHOUSE_DIR) -exec rm -rf {} +
 
 new-explainer: $(INSTALLED) ## Start an explainer for another article: DIR=../anderer-artikel
 	@test -n "$(DIR)" || { echo "Name the new folder: make new-explainer DIR=../anderer-artikel" >&2; exit 2; }

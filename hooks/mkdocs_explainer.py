@@ -1,6 +1,7 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
-on_config loads and validates data/, on_files adds the generated claim and embed pages and
+on_config loads and validates data/, on_serve keeps the last good site up while the data has
+a mistake (`mkdocs serve`), on_files adds the generated claim and embed pages and
 downloads, on_nav links the claim pages to their overview page (embed pages stay out of the
 navigation), on_page_markdown renders every page as a Jinja template.
 """
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from explainer import german, metadata
 from explainer.errors import DataError
+from explainer.preview import LastGoodSite
 from explainer.render import PageError, address
 from explainer.site import current_build, load_build
 from mkdocs.exceptions import PluginError
@@ -24,6 +26,7 @@ log = logging.getLogger("mkdocs.hooks.explainer")
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -39,6 +42,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(warning))
     config.extra["stand"] = german.date(build.data.site.updated)
     return config
+
+
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
+) -> LiveReloadServer:
+    """`mkdocs serve`: a rebuild that fails keeps the last good site served, never a stuck or
+    half-built one; an edit to the engine's Python code is named with the advice to restart."""
+    server.builder = LastGoodSite(server.builder, Path(server.root), log)
+    return server
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A file that cannot be read or written (a full disk, a read-only folder) stops the build
+    with one line naming it, not a traceback: MkDocs shows its own errors so."""
+    if isinstance(error, OSError):
+        where = f" {error.filename}" if error.filename else ""
+        raise PluginError(f"Cannot write or read{where}: {error.strerror or error}") from None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from explainer import csp, feed, jsonld, linksout, metadata, themepatch
 from explainer.jsonhtml import html_safe_json
 from explainer.opendata import package_description, package_title
-from explainer.shareimage import FontMissing, check_font
+from explainer.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.site import SiteBuild, claim_page_path, current_build
 from explainer.sitedata import SiteData
 from mkdocs.exceptions import PluginError
@@ -92,9 +92,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt."""
     state = _current()
-    site_files = state.build.site_files(
-        state.site_url, state.description, lambda path: files.get_file_from_path(path).url
-    )
+    try:
+        site_files = state.build.site_files(
+            state.site_url, state.description, lambda path: files.get_file_from_path(path).url
+        )
+    except (FontMissing, DrawingFailed) as error:
+        raise PluginError(str(error)) from None
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))

@@ -1,15 +1,25 @@
 """Unchanged share images and chart plots are read from the cache folder instead of being drawn
-again; a change to what they show makes a new file, and no cache folder means no caching."""
+again; a change to what they show makes a new file, and no cache folder means no caching. What
+the cache gives back is whole and unchanged, or drawn again; a cache that cannot be written is
+skipped; a broken font or drawing stops with a message, never with an empty image."""
 
 from __future__ import annotations
 
+import errno
+import logging
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from explainer import charttable, shareimage
+from conftest import ROOT
+from explainer import atomicfile, charttable, filecache, shareimage
+from explainer.__main__ import main as explainer_main
 from explainer.charttable import chart_view
 from explainer.models import Chart
 from explainer.shareimage import Card, render_cards
+from minisite import copy_mini_site
 
 
 def bar_chart(label: str) -> Chart:
@@ -21,20 +31,22 @@ def bar_chart(label: str) -> Chart:
     return Chart.model_validate({**fields, "description": "D", "unit": "usd", "points": points})
 
 
-def test_a_plot_made_before_is_read_from_the_cache(tmp_path: Path) -> None:
+def test_a_plot_made_before_is_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chart = bar_chart("T")
     drawn = chart_view(chart, tmp_path).plot_json
-    (cached,) = tmp_path.iterdir()
+    (cached,) = tmp_path.glob("*.json")
     assert cached.read_text("utf-8") == drawn
-    cached.write_text('{"aus": "dem Cache"}', "utf-8")
-    assert chart_view(chart, tmp_path).plot_json == '{"aus": "dem Cache"}'
+    monkeypatch.setattr(charttable, "plot_json", lambda plot: pytest.fail("drawn again"))
+    assert chart_view(chart, tmp_path).plot_json == drawn
 
 
 def test_a_changed_chart_gets_a_new_plot(tmp_path: Path) -> None:
     first = chart_view(bar_chart("Alt"), tmp_path).plot_json
     second = chart_view(bar_chart("Neu"), tmp_path).plot_json
     assert '"Neu"' in second and first != second
-    assert len(list(tmp_path.iterdir())) == 2
+    assert len(list(tmp_path.glob("*.json"))) == 2
 
 
 def test_without_a_cache_folder_plots_are_drawn_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,3 +66,222 @@ def test_a_card_drawn_before_is_not_drawn_again(
     changed = [Card("Titel", "„Anderes Zitat“", "Falsch", "#b71c1c", "x.org")]
     with pytest.raises(pytest.fail.Exception, match="drawn again"):
         render_cards(changed, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _every_cache_writable_again() -> Iterator[None]:
+    """The cache remembers, per process, folders it could not write: forget them per test."""
+    yield
+    filecache._unwritable.clear()
+
+
+# ---------------------------------------------------------------------------------------------
+# A cached file is whole and unchanged, or it is drawn again
+# ---------------------------------------------------------------------------------------------
+
+SPOILED = [
+    ("emptied", lambda content: b""),
+    ("cut-short", lambda content: content[: len(content) // 2]),
+    ("one-byte-changed", lambda content: content[:-1] + bytes([content[-1] ^ 1])),
+    ("not-a-png", lambda content: b"GIF89a" + content[6:]),
+]
+
+
+@pytest.mark.parametrize("spoil", [case[1] for case in SPOILED], ids=[c[0] for c in SPOILED])
+def test_a_spoiled_share_image_in_the_cache_is_drawn_again(tmp_path: Path, spoil) -> None:
+    cards = [Card("Titel", "„Zitat“", "Falsch", "#b71c1c", "x.org")]
+    (drawn,) = render_cards(cards, tmp_path)
+    (cached,) = tmp_path.glob("*.png")
+    cached.write_bytes(spoil(drawn))
+
+    assert render_cards(cards, tmp_path) == [drawn]
+    assert cached.read_bytes() == drawn
+
+
+@pytest.mark.parametrize("spoil", [case[1] for case in SPOILED], ids=[c[0] for c in SPOILED])
+def test_a_spoiled_plot_in_the_cache_is_drawn_again(tmp_path: Path, spoil) -> None:
+    chart = bar_chart("T")
+    drawn = chart_view(chart, tmp_path).plot_json
+    (cached,) = tmp_path.glob("*.json")
+    cached.write_bytes(spoil(drawn.encode()))
+
+    assert chart_view(chart, tmp_path).plot_json == drawn
+    assert cached.read_text("utf-8") == drawn
+
+
+def test_a_cached_file_without_its_size_and_digest_is_not_trusted(tmp_path: Path) -> None:
+    chart = bar_chart("T")
+    drawn = chart_view(chart, tmp_path).plot_json
+    (check,) = tmp_path.glob("*.json.sha256")
+    check.unlink()
+
+    assert filecache.read(tmp_path, next(tmp_path.glob("*.json")).stem, ".json") is None
+    assert chart_view(chart, tmp_path).plot_json == drawn
+
+
+# ---------------------------------------------------------------------------------------------
+# Every input of a drawing is in its cache key
+# ---------------------------------------------------------------------------------------------
+
+
+def test_the_image_size_fonts_and_libraries_are_in_the_share_image_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    card = Card("Titel", "„Zitat“", "Falsch", "#b71c1c", "x.org")
+    keys = {shareimage._cache_key(card)}
+    monkeypatch.setattr(shareimage, "IMAGE_SIZE", (1200, 600))
+    keys.add(shareimage._cache_key(card))
+    monkeypatch.setattr(shareimage, "_font_digest", lambda name: f"another {name}")
+    keys.add(shareimage._cache_key(card))
+    monkeypatch.setattr(shareimage, "_library_versions", lambda: ("another Pillow",))
+    keys.add(shareimage._cache_key(card))
+    assert len(keys) == 4
+
+
+def test_the_plotting_code_and_libraries_are_in_the_plot_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chart = bar_chart("T")
+    keys = {charttable._plot_key(chart)}
+    monkeypatch.setattr(charttable.plotly, "__version__", "0.0.0")
+    keys.add(charttable._plot_key(chart))
+    monkeypatch.setattr(charttable.filecache, "source_digest", lambda *modules: "other code")
+    keys.add(charttable._plot_key(chart))
+    assert len(keys) == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: whole or not at all; a cache that cannot be written is skipped
+# ---------------------------------------------------------------------------------------------
+
+
+def full_disk(*arguments: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_leaves_no_partial_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plot.json"
+    target.write_bytes(b'{"alt": 1}')
+    monkeypatch.setattr(filecache.write_atomically.__globals__["os"], "replace", full_disk)
+
+    with pytest.raises(OSError, match="No space left"):
+        filecache.write_atomically(target, b'{"neu": 2}')
+
+    assert [path.name for path in tmp_path.iterdir()] == ["plot.json"]
+    assert target.read_bytes() == b'{"alt": 1}'
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError(errno.ENOSPC, "No space left on device"),
+        OSError(errno.EROFS, "Read-only file system"),
+    ],
+    ids=["disk-full", "read-only"],
+)
+def test_a_cache_that_cannot_be_written_is_skipped_with_one_message(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failure: OSError,
+) -> None:
+    def fail(*arguments: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(filecache, "write_atomically", fail)
+    cards = [Card("Titel", f"„Zitat {n}“", "Falsch", "#b71c1c", "x.org") for n in range(3)]
+
+    with caplog.at_level(logging.WARNING, logger="explainer.filecache"):
+        images = render_cards(cards, tmp_path / "share-images")
+
+    assert all(image.startswith(b"\x89PNG") for image in images)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"Cannot write the cache {tmp_path / 'share-images'} ({failure.strerror}): "
+        "building without it"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A broken font or drawing stops with a message, never with an empty image
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_corrupt_font_stops_with_a_message_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (shareimage.REGULAR, shareimage.BOLD):
+        (tmp_path / name).write_bytes(b"kein Font")
+    monkeypatch.setattr(shareimage, "FONT_DIR", tmp_path)
+    shareimage._font.cache_clear()
+    shareimage._font_digest.cache_clear()
+    try:
+        with pytest.raises(shareimage.FontMissing) as error:
+            render_cards([Card("Titel", "„Zitat“", "Falsch", "#b71c1c", "x.org")])
+    finally:
+        shareimage._font.cache_clear()
+        shareimage._font_digest.cache_clear()
+    assert str(error.value) == (
+        f"share images need the font {tmp_path / shareimage.BOLD}, which is damaged or no"
+        f" TrueType font: {shareimage.FONT_VARIABLE} points at {tmp_path}; set it to a folder"
+        f" holding {shareimage.REGULAR} and {shareimage.BOLD}, or unset it to use the fonts that"
+        " come with the engine"
+    )
+
+
+def test_an_image_that_comes_out_empty_is_never_handed_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(Image.Image, "save", lambda image, buffer, format: None)
+
+    with pytest.raises(shareimage.DrawingFailed, match="came out empty or not a PNG"):
+        shareimage.render_card(Card("Titel", "„Zitat“", "Falsch", "#b71c1c", "x.org"))
+
+
+def test_make_clean_clears_the_cache_but_keeps_the_installed_checkers(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    for folder in (
+        "site",
+        ".cache/plots",
+        ".cache/share-images",
+        ".cache/vnu",
+        ".cache/lighthouse",
+    ):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "file").write_bytes(b"x")
+
+    subprocess.run(["make", "--no-print-directory", "clean"], cwd=tmp_path, check=True)
+
+    left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("file"))
+    assert left == [".cache/lighthouse/file", ".cache/vnu/file"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Generated files outside the cache: the schemas
+# ---------------------------------------------------------------------------------------------
+
+
+def test_current_schemas_are_not_written_again_so_a_read_only_data_folder_builds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(atomicfile, "write_atomically", full_disk)
+
+    assert explainer_main(["schema", str(ROOT)]) == 0
+
+
+def test_a_schema_that_cannot_be_written_is_one_line_and_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    monkeypatch.setattr(atomicfile, "write_atomically", full_disk)
+
+    assert explainer_main(["schema", str(project)]) == 1
+    assert capsys.readouterr().err == (
+        f"Cannot write the schemas to {project / 'data' / 'schema'}: No space left on device\n"
+    )
+    assert not (project / "data" / "schema").exists() or not any(
+        (project / "data" / "schema").iterdir()
+    )

@@ -1,8 +1,12 @@
-"""`mkdocs serve` picks up a data edit: the served page changes without a restart."""
+"""`mkdocs serve` picks up a data edit: the served page changes without a restart. While the
+data has a mistake, the last good site stays served (requests never hang); after the fix the
+preview recovers by itself; an edit to the engine's Python code is named with the advice to
+restart."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -11,8 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS
+from conftest import MKDOCS, ROOT
 from minisite import copy_mini_site
+
+HANG_GUARD = 30  # seconds a request or a rebuild may take before the test calls it stuck
 
 
 def _free_port() -> int:
@@ -30,30 +36,56 @@ def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-def _fetch(url: str) -> str:
+def _fetch(url: str, timeout: float = 5) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
 
 
-@pytest.fixture
-def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    project = copy_mini_site(tmp_path / "project")
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def _serve(project: Path, log: Path) -> Iterator[str]:
     port = _free_port()
-    server = subprocess.Popen(
-        [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     try:
-        yield project, f"http://127.0.0.1:{port}/stadtpark/"
+        yield f"http://127.0.0.1:{port}/stadtpark/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_mini_site(tmp_path / "project")
+    for url in _serve(project, tmp_path / "serve.log"):
+        yield project, url
+
+
+@pytest.fixture
+def served_with_own_engine(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """The mini site with a copy of the engine of its own, to edit."""
+    project = copy_mini_site(tmp_path / "project")
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(
+            ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    _edit(project / "mkdocs.yml", f"{ROOT}/", "")
+    log = tmp_path / "serve.log"
+    for url in _serve(project, log):
+        yield project, url, log
 
 
 def test_editing_data_reloads_the_served_site(served_project: tuple[Path, str]) -> None:
@@ -71,3 +103,43 @@ def test_editing_data_reloads_the_served_site(served_project: tuple[Path, str]) 
     )
 
     assert _wait_for(lambda: "<h1" in _fetch(url) and "Park neu</h1>" in _fetch(url), 30)
+
+
+KEPT = "The preview shows the last good version of the site until this is fixed."
+
+
+def test_broken_data_keeps_the_last_good_site_served_until_it_is_fixed(
+    served_with_own_engine: tuple[Path, str, Path],
+) -> None:
+    project, url, log = served_with_own_engine
+    assert _wait_for(lambda: "Stadtpark – geprüft" in _fetch(url), HANG_GUARD), "did not start"
+
+    _edit(project / "data" / "claims.yaml", "verdict: stimmt-nicht", "verdict: fasch")
+    assert _wait_for(lambda: KEPT in log.read_text("utf-8"), HANG_GUARD), log.read_text("utf-8")
+    output = log.read_text("utf-8")
+    assert "data/claims.yaml:5: claims[0].verdict: 'fasch' is not a verdict" in output
+    assert "Traceback" not in output
+    # Answered at once, with the last good site: MkDocs alone would keep the request waiting.
+    assert "Stadtpark – geprüft</h1>" in _fetch(url, timeout=HANG_GUARD)
+
+    _edit(project / "data" / "claims.yaml", "verdict: fasch", "verdict: stimmt-nicht")
+    _edit(project / "data" / "site.yaml", "title: Stadtpark – geprüft", "title: Park neu")
+    assert _wait_for(lambda: "Park neu</h1>" in _fetch(url), HANG_GUARD), log.read_text("utf-8")
+
+
+def test_an_edit_to_the_engines_python_code_asks_for_a_restart(
+    served_with_own_engine: tuple[Path, str, Path],
+) -> None:
+    project, url, log = served_with_own_engine
+    assert _wait_for(lambda: "Stadtpark – geprüft" in _fetch(url), HANG_GUARD), "did not start"
+
+    german = project / "hooks" / "explainer" / "german.py"
+    german.write_text(german.read_text("utf-8") + "\n# edited\n", "utf-8")
+    _edit(project / "data" / "site.yaml", "title: Stadtpark – geprüft", "title: Park neu")
+
+    expected = (
+        "Python code of the engine changed (hooks/explainer/german.py): stop the preview and "
+        "start it again (make serve) for the change to take effect"
+    )
+    assert _wait_for(lambda: expected in log.read_text("utf-8"), HANG_GUARD), log.read_text()
+    assert _wait_for(lambda: "Park neu</h1>" in _fetch(url), HANG_GUARD)

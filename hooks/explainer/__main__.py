@@ -55,16 +55,21 @@ def _check_data(project: Path, *, write_schemas: bool) -> int:
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
     from .errors import DataError
-    from .load import load_site_data
+    from .load import DOCS_DIR, load_site_data
     from .schema import write_schemas as write
 
     try:
-        data = load_site_data(project / "data")
+        data = load_site_data(project / "data", docs_dir=project / DOCS_DIR)
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1
     if write_schemas:
-        write(data, project / "data" / "schema")
+        folder = project / "data" / "schema"
+        try:
+            write(data, folder)
+        except OSError as error:
+            sys.stderr.write(f"Cannot write the schemas to {folder}: {error.strerror}\n")
+            return 1
         return 0
     # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
     sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)

@@ -30,6 +30,7 @@ class ChartKind:
     position: PositionField | None = None  # point field every point needs; a table column
     reference: bool = False  # may draw a labelled reference line
     annotations: bool = False  # may pin texts to days
+    own_range: bool = False  # the value axis spans the values alone, not from 0: needs two
 
     @property
     def position_header(self) -> str:
@@ -67,5 +68,6 @@ CHART_KINDS: dict[str, ChartKind] = {
         height="line_height",
         position="date",
         annotations=True,
+        own_range=True,
     ),
 }

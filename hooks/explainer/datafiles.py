@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .metadata import SITE_IMAGE
 from .models import (
+    CHART_EMBEDS,
     Chart,
     Claim,
     Figure,
@@ -70,7 +71,11 @@ DATA_FILES: tuple[DataFile, ...] = (
         Claim,
         "claims",
         record_type="claim",
-        reserved_ids={SITE_IMAGE: "the site's share image (assets/share/site.png)"},
+        reserved_ids={
+            SITE_IMAGE: "the site's share image (assets/share/site.png)",
+            "index": "the claims overview (the claims folder's index.md)",
+            CHART_EMBEDS: "the folder of the charts' embed pages (in the embed folder)",
+        },
     ),
     DataFile("faq", Question, "questions", record_type="question"),
     DataFile("figures", Figure, "figures", record_type="figure", min_records=0),

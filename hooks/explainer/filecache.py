@@ -5,21 +5,38 @@ project (`.cache/`) instead of being drawn again: drawing a card takes Pillow ab
 the first Plotly figure of a build loads Plotly's validators, the slowest step of a small build.
 The digest covers the record, the code that draws it and the library versions, so a change to
 any of them makes a new file. Without a folder, nothing is cached.
+
+A cache must never publish what it did not make: each file is written whole or not at all (a
+temporary file renamed into place), its size and digest are kept beside it and checked on every
+read, and a file that fails the check is drawn again. A cache folder that cannot be written (read
+only, disk full) is skipped with one message: the build goes on without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from .atomicfile import write_atomically
+
+log = logging.getLogger(__name__)
+
+FORMAT = "2"  # of the files below: a new format is a new digest, so old files are not read
+CHECK_SUFFIX = ".sha256"  # beside each file: its size and SHA-256
+# The first bytes of each kind of file kept: a file that does not start so is not one.
+MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".json": b"{"}
+
+_unwritable: set[Path] = set()  # folders a write failed in, this process: not tried again
+
 
 def digest(*inputs: str | bytes) -> str:
     """A file name for what these inputs make."""
     hasher = hashlib.sha256()
-    for item in inputs:
+    for item in (FORMAT, *inputs):
         hasher.update((item.encode() if isinstance(item, str) else item) + b"\n")
     return hasher.hexdigest()
 
@@ -30,16 +47,36 @@ def source_digest(*modules: ModuleType) -> str:
     return digest(*(Path(str(module.__file__)).read_text("utf-8") for module in modules))
 
 
+def looks_whole(content: bytes, suffix: str) -> bool:
+    """Not empty, and starting as a file of its kind does."""
+    return bool(content) and content.startswith(MAGIC.get(suffix, b""))
+
+
 def read(folder: Path | None, key: str, suffix: str) -> bytes | None:
-    """The file made before for `key`, if there is one."""
-    path = folder / f"{key}{suffix}" if folder else None
-    return path.read_bytes() if path and path.is_file() else None
+    """The file made before for `key`, if there is one and it is whole and unchanged."""
+    if folder is None:
+        return None
+    path = folder / f"{key}{suffix}"
+    try:
+        content, check = path.read_bytes(), _check_path(path).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return content if looks_whole(content, suffix) and check == _check_of(content) else None
 
 
 def write(folder: Path | None, key: str, suffix: str, content: bytes) -> None:
-    if folder is not None:
+    """Keep `content` for `key`, whole or not at all; a folder that cannot be written is
+    skipped, once, with a message."""
+    if folder is None or folder in _unwritable:
+        return
+    path = folder / f"{key}{suffix}"
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{key}{suffix}").write_bytes(content)
+        write_atomically(path, content)
+        write_atomically(_check_path(path), _check_of(content).encode("ascii"))
+    except OSError as error:
+        _unwritable.add(folder)
+        log.warning("Cannot write the cache %s (%s): building without it", folder, error.strerror)
 
 
 def cached(folder: Path | None, key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
@@ -49,3 +86,11 @@ def cached(folder: Path | None, key: str, suffix: str, make: Callable[[], bytes]
         content = make()
         write(folder, key, suffix, content)
     return content
+
+
+def _check_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECK_SUFFIX)
+
+
+def _check_of(content: bytes) -> str:
+    return f"{len(content)} {hashlib.sha256(content).hexdigest()}\n"

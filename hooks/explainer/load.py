@@ -7,21 +7,31 @@ from typing import Any
 
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
+from .idrules import check_ids
 from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
 from .yamlfile import read_yaml_file
 
+DOCS_DIR = "docs"  # the hand-written pages below a project, as mkdocs.yml's docs_dir default
+YAML = ".yaml"  # the extension of every data file
+YAML_SUFFIXES = (YAML, ".yml")  # how YAML files end; only YAML itself is read
 
-def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read `data_dir`; raise DataError naming every problem, or return the validated data."""
+
+def load_site_data(
+    data_dir: Path, shown_as: str = "data", docs_dir: Path | None = None
+) -> SiteData:
+    """Read `data_dir`; raise DataError naming every problem, or return the validated data.
+    With `docs_dir`, the paths in site.yaml and the generated pages are checked against it."""
     reader = _DataReader(data_dir, shown_as)
+    reader.refuse_other_yaml()
     content = {}
     for entry in DATA_FILES:
         content[entry.attribute] = reader.read(entry)
         if entry.attribute == "site" and content["site"]:
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
+    problems += check_ids(reader.parsed, docs_dir)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)
@@ -44,7 +54,7 @@ class _DataReader:
         """The validated value of an entry: a model, a list of records, or None if optional."""
         if entry.shape == "folder":
             folder = self.data_dir / entry.name
-            paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+            paths = sorted(folder.glob(f"*{YAML}")) if folder.is_dir() else []
             return [self._read_file(entry, path) for path in paths]
         path = self.data_dir / entry.pattern
         if not entry.required and not path.exists():
@@ -65,6 +75,19 @@ class _DataReader:
             for index, source in enumerate(data.sources)
             if source.id in unused
         ]
+
+    def refuse_other_yaml(self) -> None:
+        """A data file ending in '.yml' (or '.YAML') would be skipped silently: name it."""
+        folders = [
+            self.data_dir,
+            *(self.data_dir / e.name for e in DATA_FILES if e.shape == "folder"),
+        ]
+        found = [path for folder in folders if folder.is_dir() for path in folder.iterdir()]
+        for path in sorted(found):
+            if path.suffix != YAML and path.suffix.lower() in YAML_SUFFIXES:
+                name = f"{self.shown_as}/{path.relative_to(self.data_dir).as_posix()}"
+                message = f"file is not read: data files end in {YAML} (rename it to "
+                self.problems.append(DataProblem(name, 1, (), f"{message}{path.stem}{YAML})"))
 
     def _read_file(self, entry: DataFile, path: Path) -> Any:
         name = path.relative_to(self.data_dir).as_posix()

@@ -31,6 +31,17 @@ from . import german
 from .chartkinds import CHART_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# An id becomes a file name (<id>.md, <id>.png, <id>.csv) and part of an address: 80 characters
+# still read as words in an address, far below the 255 bytes a file name may have.
+MAX_ID_LENGTH = 80
+PAGE_PATH_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)*[a-z0-9]+(-[a-z0-9]+)*\.md$"
+# Beyond 2**53, a float (and so plotly.js) no longer holds every whole number exactly; Babel's
+# German formatting (28 decimal digits) fails outright from about 10**26.
+MAX_MAGNITUDE = 2**53
+# The data's date becomes the date of every built file: ZIP archives (the open-data package)
+# cannot store a date before 1980, the gzip header of sitemap.xml.gz none after 7 February 2106.
+EARLIEST_DATA_DATE = datetime.date(1980, 1, 1)
+LATEST_DATA_DATE = datetime.date(2106, 2, 7)
 REFERS_TO_KEY = "x-refers-to"  # schema key that schema.py replaces by the list of current ids
 RICH_KEY = "x-rich"  # schema key marking rich text: opendata.py gives it as plain text
 RICH_DESCRIPTION = "Markdown; may use {{ fig('id') }} and {{ cite('id') }}"
@@ -60,7 +71,32 @@ class Rich:
 
 RICH = Rich()
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+def _short_enough(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(
+            f"an id of {len(value)} characters is too long (expected at most {MAX_ID_LENGTH}: "
+            "an id becomes a file name and part of an address)"
+        )
+    return value
+
+
+def _within_magnitude(value: float) -> float:
+    if abs(value) > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{value!r} is too large to print and chart exactly (expected at most "
+            f"{MAX_MAGNITUDE:,} either side of zero)"
+        )
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_enough)]
+Number = Annotated[float, AfterValidator(_within_magnitude)]
+PagePath = Annotated[
+    str,
+    StringConstraints(pattern=PAGE_PATH_PATTERN),
+    Field(description="path of a page below docs/, e.g. 'quellen.md'"),
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -188,20 +224,55 @@ class Article(_Record):
     )
 
 
+FOLDER_PATHS = ("claims", "embed")  # the other paths are pages
+
+
+def _address(path: str, is_folder: bool) -> str:
+    """The address below the site of a page or folder ('faq.md' -> 'faq/'), as MkDocs makes it."""
+    if is_folder:
+        return f"{path}/"
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem.split("/")[-1] == "index" else f"{stem}/"
+
+
+def _overlap(first: tuple[str, bool], second: tuple[str, bool]) -> bool:
+    """Two paths overlap when they have the same address or one is inside the other's folder."""
+    one, other = _address(*first), _address(*second)
+    return (
+        one == other
+        or (first[1] and other.startswith(one))
+        or (second[1] and one.startswith(other))
+    )
+
+
 CHART_EMBEDS = "grafik"  # folder of the charts' embed pages, inside the embed folder
 
 
 class Paths(_Record):
     """Where the generated pages live, relative to docs/."""
 
-    claims: Id = "behauptungen"
-    sources: Text = "quellen.md"
-    faq: Text = "faq.md"
-    glossary: Text = "glossar.md"
-    numbers: Text = Field("zahlen.md", description="the numbers page, which describes the data")
+    claims: Id = Field("behauptungen", description="folder of the claim pages and their overview")
+    sources: PagePath = "quellen.md"
+    faq: PagePath = "faq.md"
+    glossary: PagePath = "glossar.md"
+    numbers: PagePath = Field("zahlen.md", description="the numbers page, which describes the data")
     embed: Id = Field(
         "einbetten", description="folder of the pages other sites show in an <iframe>"
     )
+
+    @field_validator("sources", "faq", "glossary", "numbers", "embed")
+    @classmethod
+    def _apart(cls, value: str, info: ValidationInfo) -> str:
+        """Every path needs addresses of its own: an embed folder that is the claims folder
+        would make every claim page an embed card."""
+        is_folder = info.field_name in FOLDER_PATHS
+        for name, other in info.data.items():
+            if _overlap((value, is_folder), (other, name in FOLDER_PATHS)):
+                raise ValueError(
+                    f"{value!r} overlaps '{name}: {other}' (expected a "
+                    f"{'folder' if is_folder else 'page'} whose address no other path uses)"
+                )
+        return value
 
     def claim_embed(self, claim_id: str) -> str:
         """Path below docs/ of a claim's embed page."""
@@ -229,6 +300,18 @@ class SiteInfo(_Record):
 
     title: Text
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
+
+    @field_validator("updated")
+    @classmethod
+    def _check_updated(cls, day: datetime.date) -> datetime.date:
+        if not EARLIEST_DATA_DATE <= day <= LATEST_DATA_DATE:
+            raise ValueError(
+                f"{day} cannot be the date of the built files (expected a day from "
+                f"{EARLIEST_DATA_DATE} to {LATEST_DATA_DATE}: ZIP archives and gzip files "
+                "store no other)"
+            )
+        return day
+
     article: Article
     key_claims: list[ClaimId] = Field(
         [], description="claims the start page lists as key corrections"
@@ -404,7 +487,7 @@ class Figure(_Record):
 
     id: Id
     label: Text
-    value: float | IsoDate = Field(description="number in base units, or a date for unit: date")
+    value: Number | IsoDate = Field(description="number in base units, or a date for unit: date")
     unit: Unit
     counted: Text | None = Field(None, description="German plural noun for unit: count")
     per: Text | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
@@ -428,7 +511,7 @@ class ChartPoint(_Record):
     """One sourced value of a chart."""
 
     label: Text = Field(description="category shown on the axis, or the trace name of a line")
-    value: float
+    value: Number
     date: IsoDate | None = Field(None, description="x position for line charts")
     group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
     qualifier: Qualifier | None = Field(
@@ -445,7 +528,7 @@ class ChartReference(_Record):
     """A labelled reference value drawn across the chart (e.g. a figure the article claims)."""
 
     label: Text
-    value: float
+    value: Number
     source: SourceId | None = Field(
         None, description="omit only for an unsourced claim being checked"
     )
@@ -495,18 +578,57 @@ class Chart(_Record):
                 )
                 verb = "are" if feature.endswith("s") else "is"
                 raise ValueError(f"'{feature}' {verb} only for kind: {allowed}")
-        if self.log_axis and any(point.value <= 0 for point in self.points):
+        if self.log_axis and any(value <= 0 for value in self._values()):
             raise ValueError("log_axis: true needs values above zero")
+        self._check_value_axis()
         if self.unit == "count" and self.counted is None:
             raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
         return self
+
+    @field_validator("points")
+    @classmethod
+    def _one_value_per_place(cls, points: list[ChartPoint]) -> list[ChartPoint]:
+        """Two values at one place: the plot would show one, the table and the drawing both."""
+        first_at: dict[tuple[object, ...], int] = {}
+        for index, point in enumerate(points):
+            place = (point.label, point.date, point.group)
+            if place in first_at:
+                where = " ".join(str(part) for part in place if part is not None)
+                raise ValueError(
+                    f"points[{index}] repeats the place of points[{first_at[place]}] ({where}) "
+                    "(expected one value per label, date and group)"
+                )
+            first_at[place] = index
+        return points
+
+    def _values(self) -> list[float]:
+        """Every value on the value axis: the points' and the reference line's."""
+        return [point.value for point in self.points] + (
+            [self.reference.value] if self.reference else []
+        )
+
+    def _check_value_axis(self) -> None:
+        """Values that leave the value axis no range cannot be drawn."""
+        values = set(self._values())
+        if values == {0}:
+            raise ValueError(
+                "every value is 0: the value axis has no range (expected a value other than 0)"
+            )
+        if CHART_KINDS[self.kind].own_range and len(values) < 2:
+            raise ValueError(
+                f"kind: {self.kind} needs at least two different values: with one, the value "
+                "axis has no range (show a single value as a figure or a bar)"
+            )
 
 
 # ---------------------------------------------------------------------------------------------
 # operator.yaml (optional): who runs the site, for Impressum, Datenschutz and structured data
 # ---------------------------------------------------------------------------------------------
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# An address and nothing more: no name, no "mailto:", no "?cc=" or other header a mail link
+# could carry (letters, digits and . _ % + - before the @, a domain with at least one dot).
+EMAIL_PATTERN = r"^[\w.%+-]+@[\w-]+(\.[\w-]+)+$"
+EMAIL_PLACEHOLDER_PATTERN = r"^\[[\w -]+\]$"  # '[E-Mail-Adresse]', while placeholder: true
 
 
 class Address(_Record):
@@ -537,7 +659,7 @@ class Operator(_Record):
     )
     name: Text = Field(description="person or organisation responsible for the site")
     address: Address
-    email: Text
+    email: Text = Field(description="the address alone, e.g. 'redaktion@example.org'")
     phone: Text | None = None
     url: Url | None = Field(None, description="the operator's own web address, if any")
     responsible: Text | None = Field(
@@ -545,8 +667,14 @@ class Operator(_Record):
     )
     reviewers: list[Reviewer] = Field([], description="who checks the claims")
 
-    @model_validator(mode="after")
-    def _check_email(self) -> Operator:
-        if not self.placeholder and not re.match(EMAIL_PATTERN, self.email):
-            raise ValueError(f"'email' must be an e-mail address, got {self.email!r}")
-        return self
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, email: str, info: ValidationInfo) -> str:
+        if re.fullmatch(EMAIL_PATTERN, email) or (
+            info.data.get("placeholder") and re.fullmatch(EMAIL_PLACEHOLDER_PATTERN, email)
+        ):
+            return email
+        raise ValueError(
+            f"{email!r} is not an e-mail address alone (expected e.g. 'redaktion@example.org', "
+            "without name, 'mailto:' or '?')"
+        )

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .atomicfile import write_if_changed
 from .datafiles import DATA_FILES
 from .models import REFERS_TO_KEY, RICH_KEY
 from .sitedata import SiteData
@@ -31,9 +32,9 @@ def schema_texts(data: SiteData) -> dict[str, str]:
 
 
 def write_schemas(data: SiteData, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the schemas that changed, each whole (raises OSError where one cannot be)."""
     for name, text in schema_texts(data).items():
-        (folder / name).write_text(text, "utf-8")
+        write_if_changed(folder / name, text.encode("utf-8"))
 
 
 def _with_id_lists(schema: Any, used: set[str]) -> Any:

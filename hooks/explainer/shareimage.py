@@ -40,7 +40,11 @@ PARALLEL_FROM = 8  # cards to draw before a process pool pays for its start
 
 
 class FontMissing(Exception):
-    """A font file for share images is missing."""
+    """A font file for share images is missing or cannot be read."""
+
+
+class DrawingFailed(Exception):
+    """Pillow made no usable image of a card: nothing is published in its place."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ def render_card(card: Card) -> bytes:
     buffer = io.BytesIO()
     # A palette of 64 colours keeps the anti-aliased text smooth at under half the size.
     image.quantize(colors=PALETTE_COLORS).save(buffer, format="PNG")
+    if not filecache.looks_whole(buffer.getvalue(), ".png"):
+        raise DrawingFailed(f"the share image of {card.text[:40]!r} came out empty or not a PNG")
     return buffer.getvalue()
 
 
@@ -100,9 +106,18 @@ def render_cards(cards: list[Card], cache_dir: Path | None = None) -> list[bytes
 
 
 def _cache_key(card: Card) -> str:
+    """Everything the image depends on: the card, the fonts, the size and layout (this module's
+    code and IMAGE_SIZE), Pillow and the libraries it rasterises and compresses with."""
     fonts = [_font_digest(name) for name in (REGULAR, BOLD)]
     code = filecache.source_digest(sys.modules[__name__])
-    return filecache.digest(repr(card), PIL.__version__, *fonts, code)
+    return filecache.digest(repr(card), repr(IMAGE_SIZE), *fonts, code, *_library_versions())
+
+
+@cache
+def _library_versions() -> tuple[str, ...]:
+    from PIL import features
+
+    return (PIL.__version__, *(str(features.version(name)) for name in ("freetype2", "zlib")))
 
 
 @cache
@@ -111,20 +126,21 @@ def _font_digest(name: str) -> str:
 
 
 def check_font() -> None:
-    """Raise FontMissing saying how to fix it, before any image is drawn."""
+    """Raise FontMissing saying how to fix it, before any image is drawn. (A font that is there
+    but broken is found when it is first used: reading it needs Pillow, which a build whose
+    cards are all cached does not load.)"""
     for name in (REGULAR, BOLD):
-        if (FONT_DIR / name).is_file():
-            continue
-        if FONT_DIR == VENDORED_FONT_DIR:
-            raise FontMissing(
-                f"share images need the font {FONT_DIR / name}, which comes with the engine: "
-                "restore hooks/explainer/fonts/ from the repository"
-            )
-        raise FontMissing(
-            f"share images need the font {FONT_DIR / name}: {FONT_VARIABLE} points at "
-            f"{FONT_DIR}; set it to a folder holding {REGULAR} and {BOLD}, or unset it to use "
-            "the fonts that come with the engine"
-        )
+        if not (FONT_DIR / name).is_file():
+            raise FontMissing(f"share images need the font {FONT_DIR / name}: {_restore_hint()}")
+
+
+def _restore_hint() -> str:
+    if FONT_DIR == VENDORED_FONT_DIR:
+        return "it comes with the engine; restore hooks/explainer/fonts/ from the repository"
+    return (
+        f"{FONT_VARIABLE} points at {FONT_DIR}; set it to a folder holding {REGULAR} and "
+        f"{BOLD}, or unset it to use the fonts that come with the engine"
+    )
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -166,4 +182,20 @@ def _draw_badge(draw: ImageDraw.ImageDraw, label: str, color: str) -> None:
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(FONT_DIR / name), size, layout_engine=ImageFont.Layout.BASIC)
+    path = FONT_DIR / name
+    try:
+        font_file = io.BytesIO(path.read_bytes())
+    except OSError as error:
+        raise FontMissing(
+            f"share images need the font {path}, which cannot be read ({error.strerror}): "
+            + _restore_hint()
+        ) from None
+    try:
+        # The bytes, not the path: given a path it cannot read, Pillow looks for a font of the
+        # same file name among the system's fonts and would draw with that one instead.
+        return ImageFont.truetype(font_file, size, layout_engine=ImageFont.Layout.BASIC)
+    except OSError:
+        raise FontMissing(
+            f"share images need the font {path}, which is damaged or no TrueType font: "
+            + _restore_hint()
+        ) from None

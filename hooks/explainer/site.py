@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from . import feed, metadata
+from .atomicfile import write_atomically
 from .chartsvg import chart_palette_css
 from .downloads import chart_downloads, download_paths
-from .load import load_site_data
+from .load import DOCS_DIR, load_site_data
 from .models import Claim
 from .opendata import package_title
 from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
@@ -139,7 +140,7 @@ class SiteBuild:
 
 def load_build(project_dir: Path) -> SiteBuild:
     """Load and validate `project_dir`/data (raises DataError) and keep it as the current build."""
-    data = load_site_data(project_dir / "data")
+    data = load_site_data(project_dir / "data", docs_dir=project_dir / DOCS_DIR)
     cache_dir = project_dir / CACHE_DIR
     renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
     build = SiteBuild(data, renderer, cache_dir=cache_dir)
@@ -168,10 +169,7 @@ def write_files(files: dict[str, bytes | str], folder: Path) -> None:
     for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, "utf-8")
+        write_atomically(target, content if isinstance(content, bytes) else content.encode())
 
 
 _current: SiteBuild | None = None

@@ -44,8 +44,8 @@ def _problems_for(
         by_field.setdefault(_without_union_branches(detail["loc"]), []).append(detail)
     problems = []
     for location, found in by_field.items():
-        finite = [d for d in found if d["type"] == "finite_number"]
-        if finite:  # .nan in a number-or-date field: the number branch says what is wrong
+        finite = [d for d in found if _is_number_rule(d)]
+        if finite:  # .nan or 1e308 in a number-or-date field: the number branch says what is wrong
             problems.append(file.problem(location, _message_for(finite[0], model, location)))
         elif len(found) > 1 and all(len(d["loc"]) > len(location) for d in found):
             expected = " or ".join(_branch_description(d["loc"][len(location)]) for d in found)
@@ -56,8 +56,19 @@ def _problems_for(
     return problems
 
 
+def _is_number_rule(detail: dict[str, Any]) -> bool:
+    """A number broke a rule for numbers (finite, not too large), not a rule for dates."""
+    branch = str(detail["loc"][-1]) if detail["loc"] else ""
+    return detail["type"] == "finite_number" or (
+        detail["type"] == "value_error" and branch.endswith("float]")
+    )
+
+
 def _branch_description(branch: str) -> str:
-    return 'a date written "YYYY-MM-DD" in quotes' if "date" in branch else BRANCH_NAMES[branch]
+    if "date" in branch:
+        return 'a date written "YYYY-MM-DD" in quotes'
+    # A branch with a validator is named "function-after[_rule(), float]": its type comes last.
+    return BRANCH_NAMES[branch.rsplit(", ", 1)[-1].rstrip("]")]
 
 
 def _without_union_branches(location: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -108,6 +119,11 @@ def _pattern_hint(detail: dict[str, Any]) -> str:
     pattern = detail["ctx"]["pattern"]
     if pattern.startswith("^[a-z0-9]+"):
         return "an id: lower-case letters, digits and hyphens, e.g. 'nvidia-kurssturz'"
+    if pattern.endswith("\\.md$"):
+        return (
+            "the path of a page below docs/: lower-case words, '/' between folders, "
+            "'.md' at the end"
+        )
     if "#" in pattern:
         return "a colour like '#1b5e20'"
     return f"text matching {pattern}"

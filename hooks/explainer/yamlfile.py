@@ -2,23 +2,27 @@
 
 Data files come from editors and from pull requests, so reading one must never hang or crash:
 anchors and aliases (which can expand exponentially, "billion laughs") are rejected, as are
-files too large or too deeply nested to be data an editor wrote by hand.
+files too large or too deeply nested to be data an editor wrote by hand. Every text value is
+checked here, in one place for every field, for characters that are no text (characters.py).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .characters import text_problem
 from .errors import DataProblem
 
 Location = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 8 * 1024 * 1024  # claims.yaml is ~50 KB; 100× the claims (make bench) ~5 MB
 MAX_DEPTH = 50  # nesting levels; real files use at most 5
+_RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what YAML refuses raw
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (data files need at most a few levels)"
 
 
@@ -108,6 +112,8 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlFile | None, list
         return fail(*_syntax_error(text, error))
     except _Rejected as rejected:
         return fail(rejected.line, rejected.message)
+    except yaml.reader.ReaderError as error:  # a control character written as itself
+        return None, [_unreadable_character(text, error, display_name)]
     except RecursionError:
         return fail(1, _TOO_DEEP)
     if content is None and not lines:
@@ -127,6 +133,24 @@ def _parse(text: str, display_name: str) -> tuple[Any, dict[Location, int], list
         return loader.construct_document(root), lines, problems
     finally:
         loader.dispose()
+
+
+def _unreadable_character(
+    text: str, error: yaml.reader.ReaderError, display_name: str
+) -> DataProblem:
+    """A character YAML refuses in a file: its line, and its field where the file parses without
+    such characters."""
+    character = chr(error.character) if isinstance(error.character, int) else error.character
+    message = text_problem(character) or f"YAML error: {error.reason}"
+    # The reader stops at the first such character; libyaml counts its position in bytes.
+    line = text[: max(text.find(character), 0)].count("\n") + 1
+    try:
+        _, lines, _ = _parse(_RAW_CONTROLS.sub(" ", text), display_name)
+    except (yaml.YAMLError, _Rejected, RecursionError):
+        lines = {}
+    before = [(found, len(place), place) for place, found in lines.items() if found <= line]
+    closest = max(before, key=lambda item: item[:2]) if before else (0, 0, ())
+    return DataProblem(display_name, line, closest[2], message)
 
 
 def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
@@ -158,7 +182,9 @@ def _collect_lines(
 ) -> None:
     _check_node(node, location, seen)
     lines[location] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode) and (message := text_problem(node.value)):
+        problems.append(DataProblem(display_name, lines[location], location, message))
+    elif isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

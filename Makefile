@@ -93,7 +93,8 @@ test: $(TESTING) browser html-checker lint ## Run every test (lint, build, data 
 schema: $(RUNTIME) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
 	@$(ENGINE) schema .
 
-bench: $(TESTING) ## Print page weight, build time at 1×/10×/100× the claims, serve latency
+bench: $(TESTING) ## Print speed goals, page weight, build time at 1×/10×/100× the claims, serve latency
+	$(PYTHON) bench/speed_goals.py
 	$(PYTHON) bench/page_weight.py
 	$(PYTHON) bench/build_scale.py
 

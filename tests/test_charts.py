@@ -372,15 +372,10 @@ def test_every_static_svg_shows_the_labels_and_values_of_its_series(data: SiteDa
         assert chartplot.axis_title(chart) in texts, chart.id
 
 
-def test_the_static_svg_escapes_data_text_and_is_quick_and_deterministic(data: SiteData) -> None:
-    import time
-
-    from explainer.chartsvg import chart_svg
+def test_the_static_svg_escapes_data_text_and_is_deterministic(data: SiteData) -> None:
+    from explainer.chartsvg import chart_svg  # its speed: make bench (bench/speed_goals.py)
 
     hostile = make_chart("bar", [{**BARS[0], "label": "<script>x</script> & co"}])
     assert "<script>" not in chart_svg(hostile, 200) and "&lt;script&gt;" in chart_svg(hostile, 200)
     for chart in data.charts:
-        started = time.perf_counter()
-        first = chart_svg(chart, 400)
-        assert time.perf_counter() - started < 0.05, chart.id
-        assert first == chart_svg(chart, 400), chart.id
+        assert chart_svg(chart, 400) == chart_svg(chart, 400), chart.id

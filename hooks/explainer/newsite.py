@@ -23,7 +23,8 @@ ENGINE_PATHS = (
     "bench",  # build helper, local web server, page-weight benchmark
     "Makefile", "requirements.in", "requirements.txt", "requirements-test.in",
     "requirements-test.txt", "pyproject.toml", ".gitignore", ".pre-commit-config.yaml",
-    ".ci", ".github/workflows/pages.yml",
+    ".ci", ".github/workflows/pages.yml", ".github/workflows/tests.yml", ".github/dependabot.yml",
+    "LICENSE", "CHANGELOG.md",
     "data/README.md",  # the editors' reference
     # The standard tests: rules every explainer keeps, schemas, links, the browser audit.
     "tests/conftest.py", "tests/links.py", "tests/test_explainer_rules.py",

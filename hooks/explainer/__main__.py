@@ -19,9 +19,12 @@ from .newsite import ExplainerError, create_explainer, update_engine
 NEXT_STEPS = """\
 A new explainer is in {folder}: an invented example, marked as such, to replace with your article.
   cd {folder}
-  edit data/site.yaml first (title, the article), then sources, figures and claims in data/
+  git init && git add . && git commit -m "Start from the explainer starter"
+  edit data/site.yaml first (title, the article), then sources, figures and claims in data/;
+    the title is also site_name in mkdocs.yml
   make check    validate data/ (one line per problem, in under a second)
-  make serve    preview on http://127.0.0.1:8000
+  make serve    preview on http://127.0.0.1:8000 (PORT=8001: another port)
+Editors who read German: data/ANLEITUNG.md (Anleitung für die Redaktion).
 """
 
 

@@ -26,6 +26,7 @@ ENGINE_PATHS = (
     ".ci", ".github/workflows/pages.yml", ".github/workflows/tests.yml", ".github/dependabot.yml",
     "LICENSE", "CHANGELOG.md",
     "data/README.md",  # the editors' reference
+    "data/ANLEITUNG.md",  # the editors' guide in German (Anleitung für die Redaktion)
     # The standard tests: rules every explainer keeps, schemas, links, the browser audit.
     "tests/conftest.py", "tests/links.py", "tests/test_explainer_rules.py",
     "tests/test_schema.py", "tests/test_links.py", "tests/test_requirements.py",

@@ -3,7 +3,15 @@
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
+# Two sets of packages, each pinned with hashes: the site's (requirements.txt: serve, build,
+# check) and the tests' (requirements-test.txt: the site's plus test, benchmark and pip-tools).
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+PIP_INSTALL := $(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+HOST := 127.0.0.1
+PORT ?= 8000
 LIGHTHOUSE_VERSION := 12.2.3# 13 needs a newer Node than Debian's
 LIGHTHOUSE_DIR := .cache/lighthouse
 LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
@@ -18,20 +26,36 @@ export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser html-checker check serve build deploy test schema bench bench-lighthouse links \
-	lint clean new-explainer update-engine
+.PHONY: help install install-test requirements browser html-checker check serve build deploy test schema \
+	bench bench-lighthouse links lint clean new-explainer update-engine
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt
+$(PYTHON):
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or newer is needed as python3; found $$(python3 --version 2>&1)" >&2; exit 1; }
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+
+$(RUNTIME): requirements.txt | $(PYTHON)
+	@echo "Installing the packages the site needs (requirements.txt, pinned with hashes) into $(VENV)"
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-install: $(INSTALLED) ## Create .venv and install the pinned packages
+# The test set includes the site's packages at the same versions, so it counts as both.
+$(TESTING): requirements-test.txt requirements.txt | $(PYTHON)
+	@echo "Installing the site's packages and the test tools (requirements-test.txt, pinned with hashes) into $(VENV)"
+	$(PIP_INSTALL) -r requirements-test.txt
+	touch $@ $(RUNTIME)
+
+install: $(RUNTIME) ## Create .venv and install the site's pinned packages (what serve and build need)
+
+install-test: $(TESTING) ## Also install the pinned test, benchmark and maintainer tools
+
+# pip-compile keeps every pin it can; ARGS=--upgrade (or ARGS="--upgrade-package NAME") moves them.
+requirements: $(TESTING) ## Recompile requirements*.txt (pins and hashes) from requirements*.in
+	$(PIP_COMPILE) $(ARGS) --output-file=requirements.txt requirements.in
+	$(PIP_COMPILE) $(ARGS) --output-file=requirements-test.txt requirements-test.in
 
 browser: ## Install Debian's Chromium for the browser tests (if missing)
 	@test -x "$(CHROMIUM)" || ./.ci/install-chromium
@@ -45,36 +69,39 @@ $(VNU_INSTALLED):
 html-checker: $(VNU_INSTALLED) ## Install the W3C Nu HTML Checker (npm vnu-jar), and Java if missing
 	@command -v java >/dev/null || ./.ci/install-java
 
-check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
+check: $(RUNTIME) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
 
-serve: $(INSTALLED) schema ## Serve the site on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/$(GENERATOR) serve --dev-addr 127.0.0.1:8000
+# A busy port is one sentence here, not a traceback after the first build.
+serve: $(RUNTIME) schema ## Serve the site on http://127.0.0.1:8000 with live reload (PORT=8001: another port)
+	@$(PYTHON) bench/portcheck.py $(HOST) $(PORT)
+	$(VENV)/bin/$(GENERATOR) serve --dev-addr $(HOST):$(PORT)
 
-build: $(INSTALLED) schema ## Build the site into site/ (strict: any warning fails)
+build: $(RUNTIME) schema ## Build the site into site/ (strict: any warning fails)
 	$(VENV)/bin/$(GENERATOR) build --strict
 
 deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on placeholder operator data
 	CI_DEPLOY=1 $(VENV)/bin/mkdocs gh-deploy --strict
 
-lint: $(INSTALLED) ## Check Python style (ruff)
+lint: $(TESTING) ## Check Python style (ruff)
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(INSTALLED) browser html-checker lint ## Run every test (lint, build, data errors, HTML, browser)
+test: $(TESTING) browser html-checker lint ## Run every test (lint, build, data errors, HTML, browser)
 	$(PYTHON) -m pytest
 
-schema: $(INSTALLED) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
+schema: $(RUNTIME) ## Regenerate the JSON Schemas in data/schema/ (models and current ids)
 	@$(ENGINE) schema .
 
-bench: $(INSTALLED) ## Print page weight, build time at 1×/10×/100× the claims, serve latency
+bench: $(TESTING) ## Print speed goals, page weight, build time at 1×/10×/100× the claims, serve latency
+	$(PYTHON) bench/speed_goals.py
 	$(PYTHON) bench/page_weight.py
 	$(PYTHON) bench/build_scale.py
 
 $(LIGHTHOUSE):
 	npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
 
-bench-lighthouse: $(INSTALLED) browser $(LIGHTHOUSE) ## Lighthouse, mobile and desktop, median of 3
+bench-lighthouse: $(TESTING) browser $(LIGHTHOUSE) ## Lighthouse, mobile and desktop, median of 3
 	LIGHTHOUSE=$(LIGHTHOUSE) CHROME_PATH="$(CHROMIUM)" $(PYTHON) bench/lighthouse.py
 
 links: build ## List the external links of the built site for a manual check
@@ -86,13 +113,13 @@ clean: ## Remove the built site and caches (not the installed checkers)
 	rm -rf site .pytest_cache
 	@test ! -d .cache || find .cache -mindepth 1 -maxdepth 1 ! -path $(VNU_DIR) ! -path $(LIGHTHOUSE_DIR) -exec rm -rf {} +
 
-new-explainer: $(INSTALLED) ## Start an explainer for another article: DIR=../anderer-artikel
+new-explainer: $(RUNTIME) ## Start an explainer for another article: DIR=../anderer-artikel
 	@test -n "$(DIR)" || { echo "Name the new folder: make new-explainer DIR=../anderer-artikel" >&2; exit 2; }
 	@$(ENGINE) new "$(DIR)"
 
 # The newer engine's own code does the copying: it knows what belongs to it. Then the schemas
 # follow its models (after installing its requirements.txt, if that changed).
-update-engine: $(INSTALLED) ## Take the engine of a newer explainer: FROM=../other-explainer
+update-engine: $(RUNTIME) ## Take the engine of a newer explainer: FROM=../other-explainer
 	@test -n "$(FROM)" || { echo "Name the explainer with the newer engine: make update-engine FROM=../other-explainer" >&2; exit 2; }
 	@PYTHONPATH="$(FROM)/hooks" $(PYTHON) -m explainer update-engine .
 	@$(MAKE) --no-print-directory schema

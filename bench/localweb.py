@@ -91,8 +91,9 @@ _ALL_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
     .every(chart => chart.classList.contains('xp-chart__plot--drawn'))"""
 
 
-def draw_every_chart(page: Page, timeout: float = 20_000) -> int:
-    """Scroll through the page as a reader would until every chart is drawn; the chart count."""
+def draw_every_chart(page: Page, timeout: float = 60_000) -> int:
+    """Scroll through the page as a reader would until every chart is drawn; the chart count.
+    `timeout` (ms) is a hang guard far above the usual second, not a speed goal."""
     count = page.evaluate(_READ_THROUGH)
     page.wait_for_function(_ALL_DRAWN, timeout=timeout)
     return count

@@ -20,9 +20,10 @@ from explainer.preview import LastGoodSite
 from explainer.render import PageError, address
 from explainer.site import current_build, load_build
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.explainer")
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # built and in the sitemap, not listed in the navigation
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
         log.warning(str(warning))
+    _name_the_site(config, build.data.site.title)
     config.extra["stand"] = german.date(build.data.site.updated)
     return config
 
@@ -61,10 +63,33 @@ def on_build_error(*, error: Exception) -> None:
         raise PluginError(f"Cannot write or read{where}: {error.strerror or error}") from None
 
 
+def _name_the_site(config: MkDocsConfig, title: str) -> None:
+    """The site's name is data/site.yaml's title: the page heading, and through site_name the
+    browser tab and share previews. MkDocs needs site_name in mkdocs.yml too; when it differs,
+    a warning names both, which stops `mkdocs build --strict` (make build, CI), while a preview
+    (`make serve`) goes on with the title."""
+    if config.site_name != title:
+        log.warning(
+            f"The site's name differs: data/site.yaml has title: {title!r}, mkdocs.yml has "
+            f"site_name: {config.site_name!r}. Set site_name in mkdocs.yml to the title."
+        )
+    config.site_name = title
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add one page per claim and the CSV/JSON downloads of every chart."""
-    for path, content in current_build().docs_files().items():
-        files.append(File.generated(config, path, content=content))
+    """Add one page per claim and the CSV/JSON downloads of every chart. The generated pages are
+    left out of the navigation on purpose (on_nav links them), so MkDocs does not list them as
+    omitted on every build: one line says how many there are, `--verbose` lists them."""
+    build = current_build()
+    for path, content in build.docs_files().items():
+        files.append(File.generated(config, path, content=content, inclusion=NOT_IN_NAV))
+    pages = [*build.claim_pages, *build.embed_pages]
+    log.info(
+        f"Generated {len(build.claim_pages)} claim pages and {len(build.embed_pages)} embed "
+        "pages from data/ (not listed in the navigation; --verbose lists them)"
+    )
+    for path in pages:
+        log.debug(f"Generated page: {path}")
     return files
 
 
@@ -93,11 +118,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
     absolute_link = functools.partial(_absolute_link, files=files, site_url=config.site_url)
     try:
-        return build.render_page(
-            markdown, path, shown_as, url=_url_of(page, files), absolute_link=absolute_link
-        )
+        rendered = build.render_page(
+            _behind_front_matter_lines(markdown, page),
+            path, shown_as, url=_url_of(page, files), absolute_link=absolute_link,
+        )  # fmt: skip
     except PageError as error:
         raise PluginError(str(error)) from None
+    return rendered.lstrip("\n")  # the empty lines put in front (MkDocs strips them too)
+
+
+def _behind_front_matter_lines(markdown: str, page: Page) -> str:
+    """The page's Markdown behind as many empty lines as MkDocs took off the top of its file
+    (the front matter and the empty lines after it), so that the line a template error names is
+    the line the editor sees in the file."""
+    taken_off = page.file.content_string.count("\n") - markdown.count("\n")
+    return "\n" * max(taken_off, 0) + markdown
 
 
 def _url_of(page: Page, files: Files) -> Callable[[str], str]:

@@ -13,6 +13,9 @@ from explainer.sitedata import SiteData
 from sitebuild import ROOT, BuiltSite, build_site
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Files whose tests the xdist workers share one by one (one test per page: each takes seconds);
+# every other file runs whole on one worker (--dist loadfile), so its module fixtures run once.
+SHARED_ONE_BY_ONE = ("tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py")
 
 __all__ = ["MKDOCS", "ROOT", "BuiltSite", "build_site"]
 
@@ -29,3 +32,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     build = build_site(ROOT, tmp_path_factory.mktemp("site"))
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """--dist loadfile, except for the files of SHARED_ONE_BY_ONE."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class FilesAndSharedTests(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            shared = nodeid.split("::", 1)[0] in SHARED_ONE_BY_ONE
+            return nodeid if shared else super()._split_scope(nodeid)
+
+    return FilesAndSharedTests(config, log)

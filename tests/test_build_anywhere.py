@@ -59,7 +59,7 @@ def bare_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
                        XDG_DATA_DIRS=str(empty))  # fmt: skip
     # -o: the shared .venv counts as installed; the copy's requirements.txt is newer than it.
     result = subprocess.run(
-        [str(tools / "make"), "-o", ".venv/.installed", "build"],
+        [str(tools / "make"), "-o", ".venv/.installed-runtime", "build"],
         cwd=project, env=environment, capture_output=True, text=True, check=False,
     )  # fmt: skip
     return BuiltSite(project / "site", result.returncode, result.stdout + result.stderr, 0)

@@ -405,15 +405,10 @@ def test_check_prints_the_builds_message_and_fails(tmp_path: Path) -> None:
     assert EXPECTED in result.stderr
 
 
-def test_check_on_the_real_data_prints_nothing_and_is_fast() -> None:
-    import time
-
-    started = time.perf_counter()
+def test_check_on_the_real_data_prints_nothing() -> None:  # its speed: make bench
     result = check(ROOT)
-    seconds = time.perf_counter() - started
 
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert seconds < 1.0, f"make check took {seconds:.2f} s"
 
 
 def check(project: Path) -> subprocess.CompletedProcess:

@@ -24,21 +24,27 @@ from localweb import QuietHandler, serve_folder
 from minisite import copy_mini_site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+TESTS_WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"  # pull requests; called by Pages
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 PREFIX = "/deepseek-eingeordnet/"  # the path of site_url in mkdocs.yml
 PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
                  "actions/deploy-pages"}  # fmt: skip
 # owner/name@<commit> # v1.2.3 - a full commit SHA, the release it came from beside it
 PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+LOCAL_WORKFLOW = re.compile(r"^\s*uses: \./\.github/workflows/[\w.-]+\.yml(?: #.*)?$")
 
 
 # ---------------------------------------------------------------------------------------------
-# The workflow
+# The workflows
 # ---------------------------------------------------------------------------------------------
 
 
-def _workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+def _workflow(path: Path = WORKFLOW) -> dict:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def _triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
 
 
 def _steps(job: dict) -> list[str]:
@@ -48,36 +54,57 @@ def _steps(job: dict) -> list[str]:
 
 def test_workflow_deploys_on_push_to_main_with_the_official_actions() -> None:
     workflow = _workflow()
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert triggers["push"]["branches"] == ["main"]
+    assert _triggers(workflow)["push"]["branches"] == ["main"]
     used = {step["uses"].split("@")[0] for job in workflow["jobs"].values()
-            for step in job["steps"] if "uses" in step}  # fmt: skip
+            for step in job.get("steps", []) if "uses" in step}  # fmt: skip
     assert used == PAGES_ACTIONS
 
 
-def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None:
-    lines = [line for line in WORKFLOW.read_text("utf-8").splitlines() if "uses:" in line]
-    assert len(lines) == len(PAGES_ACTIONS)
-    unpinned = [line.strip() for line in lines if not PINNED.match(line)]
-    assert not unpinned, unpinned
+@pytest.mark.parametrize("path", [WORKFLOW, TESTS_WORKFLOW], ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(path: Path) -> None:
+    lines = [line for line in path.read_text("utf-8").splitlines() if "uses:" in line]
+    unpinned = [line.strip() for line in lines
+                if not PINNED.match(line) and not LOCAL_WORKFLOW.match(line)]  # fmt: skip
+    assert lines and not unpinned, unpinned
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, TESTS_WORKFLOW], ids=lambda path: path.name)
+def test_every_job_with_steps_has_a_time_limit(path: Path) -> None:
+    jobs = _workflow(path)["jobs"]
+    unlimited = [
+        name for name, job in jobs.items() if "steps" in job and not job.get("timeout-minutes")
+    ]
+    assert not unlimited, unlimited
 
 
 def test_each_job_may_do_only_what_it_needs() -> None:
-    workflow = _workflow()
-    assert workflow["permissions"] == {}
+    workflow, tests = _workflow(), _workflow(TESTS_WORKFLOW)
+    assert workflow["permissions"] == tests["permissions"] == {}
     jobs = workflow["jobs"]
-    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["test"]["permissions"] == jobs["build"]["permissions"] == {"contents": "read"}
+    assert tests["jobs"]["test"]["permissions"] == {"contents": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    checkout = jobs["build"]["steps"][_steps(jobs["build"]).index("actions/checkout")]
-    assert checkout["with"]["persist-credentials"] is False
+    for job in (jobs["build"], tests["jobs"]["test"]):
+        checkout = job["steps"][_steps(job).index("actions/checkout")]
+        assert checkout["with"]["persist-credentials"] is False
 
 
-def test_workflow_tests_then_builds_then_uploads_and_deploys_only_after_the_build() -> None:
+def test_pull_requests_run_every_test_and_deploy_nothing() -> None:
+    tests = _workflow(TESTS_WORKFLOW)
+    assert set(_triggers(tests)) == {"pull_request", "workflow_call"}
+    assert [_steps(job) for job in tests["jobs"].values()] == [
+        ["actions/checkout", "actions/setup-python", "make test"]
+    ]
+
+
+def test_workflow_tests_then_builds_without_test_tools_then_deploys() -> None:
     jobs = _workflow()["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/tests.yml"
     steps, commands = jobs["build"]["steps"], _steps(jobs["build"])
-    test, build = commands.index("make test"), commands.index("make build")
-    upload = commands.index("actions/upload-pages-artifact")
-    assert test < build < upload
+    assert jobs["build"]["needs"] == "test"
+    assert "make test" not in commands  # the build job installs requirements.txt only
+    build, upload = commands.index("make build"), commands.index("actions/upload-pages-artifact")
+    assert build < upload
     assert steps[build]["env"]["CI_DEPLOY"] == "1"
     assert steps[upload]["with"]["path"] == "site"
     assert not any(step.get("continue-on-error") for step in steps)

@@ -1,11 +1,10 @@
 """Hostile or broken data files never hang or crash the loader: it returns valid data or raises
-DataError with file:line messages, quickly. Generated YAML documents and random mutations of the
+DataError with file:line messages. Generated YAML documents and random mutations of the
 real data files are fed to it (Hypothesis), plus the classic attacks by name."""
 
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,9 @@ DATA_FILE_NAMES = sorted(
     for path in (ROOT / "data").rglob("*.yaml")
     if "schema" not in path.parts
 )
-SECONDS_PER_DOCUMENT = 1.0
 FUZZ = settings(
     max_examples=60,
-    deadline=None,  # timed below, including the file writes
+    deadline=None,  # no time limit in a test: bench/speed_goals.py times the loader
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -52,17 +50,14 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("fuzz") / "data")
 
 
-def load_within_a_second(data_dir: Path) -> None:
+def load_or_name_every_problem(data_dir: Path) -> None:
     """The property: valid data or a DataError whose every line names a file and line."""
-    started = time.perf_counter()
     try:
         load_site_data(data_dir)
     except DataError as error:
         assert error.problems
         for problem in error.problems:
             assert problem.file.startswith("data/") and problem.line >= 0, problem
-    seconds = time.perf_counter() - started
-    assert seconds < SECONDS_PER_DOCUMENT, f"{seconds:.2f} s"
 
 
 @FUZZ
@@ -74,7 +69,7 @@ def test_a_generated_document_in_place_of_a_data_file(
     target = data_copy / name
     try:
         target.write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
-        load_within_a_second(data_copy)
+        load_or_name_every_problem(data_copy)
     finally:
         target.write_text(original, "utf-8")
 
@@ -97,7 +92,7 @@ def test_a_randomly_mutated_data_file(data_copy: Path, name: str, edits: list) -
     target = data_copy / name
     try:
         target.write_text(mutate(original, edits), "utf-8")
-        load_within_a_second(data_copy)
+        load_or_name_every_problem(data_copy)
     finally:
         target.write_text(original, "utf-8")
 
@@ -144,15 +139,13 @@ ATTACKS = {
 
 
 @pytest.mark.parametrize("text", ATTACKS.values(), ids=ATTACKS.keys())
-def test_a_known_attack_is_rejected_quickly(data_copy: Path, text: str) -> None:
+def test_a_known_attack_is_rejected(data_copy: Path, text: str) -> None:
     target = data_copy / "site.yaml"
     original = target.read_text("utf-8")
     try:
         target.write_text(text, "utf-8")
-        started = time.perf_counter()
         with pytest.raises(DataError) as error:
             load_site_data(data_copy)
-        assert time.perf_counter() - started < SECONDS_PER_DOCUMENT
     finally:
         target.write_text(original, "utf-8")
     assert all(problem.file == "data/site.yaml" for problem in error.value.problems)

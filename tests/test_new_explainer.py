@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, build_site
+from explainer import __version__
+from explainer.changelog import engine_version, entries_between
 from explainer.newsite import ExplainerError, create_explainer, update_engine
 from explainer.sitedata import SiteData
 
@@ -25,6 +28,8 @@ SITE_FILES = [
     "docs/index.md", "docs/behauptungen/index.md", "docs/faq.md", "docs/zahlen.md",
     "docs/quellen.md", "docs/glossar.md", "docs/methodik.md", "docs/korrekturen.md",
     "docs/impressum.md", "docs/datenschutz.md", "tests/test_explainer_rules.py",
+    "requirements-test.txt", ".github/dependabot.yml", ".github/workflows/tests.yml",
+    "data/ANLEITUNG.md", "LICENSE", "CHANGELOG.md",
 ]  # fmt: skip
 NEWER_ENGINE_MARK = "# a later engine version\n"
 
@@ -45,6 +50,11 @@ def explainer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     made = _engine(ROOT, "new", str(folder))
     assert made.returncode == 0, made.stderr
     assert f"cd {folder}" in made.stdout and "make serve" in made.stdout
+    steps = made.stdout.splitlines()
+    assert steps.index(f"  cd {folder}") + 1 == steps.index(
+        '  git init && git add . && git commit -m "Start from the explainer starter"'
+    )
+    assert "data/ANLEITUNG.md (Anleitung für die Redaktion)" in made.stdout
     return folder
 
 
@@ -52,6 +62,33 @@ def test_a_new_explainer_has_config_engine_starter_data_pages_and_tests(explaine
     missing = [path for path in SITE_FILES if not (explainer / path).is_file()]
     assert not missing, missing
     assert len(list((explainer / "data" / "series").glob("*.yaml"))) == 1
+
+
+def test_a_new_explainer_has_dependabot_for_its_workflows_and_its_packages(
+    explainer: Path,
+) -> None:
+    workflow = (explainer / ".github" / "workflows" / "pages.yml").read_text("utf-8")
+    assert ".github/dependabot.yml" in workflow  # what the workflow's header refers to
+    updates = yaml.safe_load((explainer / ".github" / "dependabot.yml").read_text("utf-8"))
+    ecosystems = {
+        (update["package-ecosystem"], update["directory"]) for update in updates["updates"]
+    }
+    assert ecosystems == {("github-actions", "/"), ("pip", "/")}
+
+
+def test_the_starters_site_name_is_its_title(explainer: Path) -> None:
+    config = yaml.load((explainer / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    site = yaml.safe_load((explainer / "data" / "site.yaml").read_text("utf-8"))
+    assert config["site_name"] == site["title"]
+
+
+def test_the_editors_guide_is_german_and_formal(explainer: Path) -> None:
+    guide = (explainer / "data" / "ANLEITUNG.md").read_text("utf-8")
+    assert guide.startswith("# Anleitung für die Redaktion\n")
+    words = set(re.findall(r"\w+", guide))
+    assert {"Sie", "Ihre"} <= words
+    assert not words & {"du", "Du", "dein", "deine", "dich", "dir"}  # „Sie“ throughout
+    assert "make check" in guide and "make serve" in guide and "README.md" in guide
 
 
 def test_a_new_explainer_builds_strictly_with_a_page_per_claim(
@@ -101,6 +138,7 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
     create_explainer(newer)
     with (newer / "hooks" / "explainer" / "german.py").open("a", encoding="utf-8") as german:
         german.write(NEWER_ENGINE_MARK)
+    release_newer_engine(newer, "99.0.0", "### Fixed\n\n- Something an editor would notice.\n")
     project = tmp_path / "project"
     shutil.copytree(explainer, project)
     (project / "hooks" / "explainer" / "dropped.py").write_text("# gone in the newer engine\n")
@@ -113,6 +151,9 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
     updated = _engine(newer, "update-engine", str(project))
 
     assert (updated.returncode, updated.stderr) == (0, "")
+    assert updated.stdout.startswith(f"Engine {__version__} -> 99.0.0. What changed")
+    assert "## [99.0.0] - 2026-12-31\n\n### Fixed\n\n- Something an editor" in updated.stdout
+    assert f"## [{__version__}]" not in updated.stdout  # the explainer has that one already
     engine = (project / "hooks" / "explainer" / "german.py").read_text("utf-8")
     assert engine.endswith(NEWER_ENGINE_MARK)
     assert not (project / "hooks" / "explainer" / "dropped.py").exists()
@@ -133,3 +174,68 @@ def test_update_engine_refuses_a_folder_that_is_no_explainer(tmp_path: Path) -> 
     with pytest.raises(ExplainerError) as error:
         update_engine(tmp_path)
     assert str(error.value) == f"{tmp_path} is not an explainer: it has no mkdocs.yml and data/"
+
+
+def release_newer_engine(engine_of: Path, version: str, entry: str) -> None:
+    """Make the engine in `engine_of` a later release: its version and a changelog entry."""
+    init = engine_of / "hooks" / "explainer" / "__init__.py"
+    init.write_text(init.read_text("utf-8").replace(__version__, version), "utf-8")
+    changelog = engine_of / "CHANGELOG.md"
+    heading = f"## [{version}] - 2026-12-31\n\n{entry}\n"
+    changelog.write_text(
+        changelog.read_text("utf-8").replace(
+            "## [Unreleased]\n\n", f"## [Unreleased]\n\n{heading}"
+        ),
+        "utf-8",
+    )
+    assert engine_version(engine_of) == version
+
+
+CHANGELOG = """# Changelog
+
+## [Unreleased]
+
+- Not released yet.
+
+## [1.10.0] - 2027-03-01
+
+- Ten.
+
+## [1.2.0] - 2027-02-01
+
+- Two.
+
+## [1.0.0] - 2026-12-05
+
+- First.
+"""
+BETWEEN = {
+    "one release": ("1.2.0", "1.10.0", ["1.10.0"]),
+    "versions compare as numbers": ("1.0.0", "1.10.0", ["1.10.0", "1.2.0"]),
+    "up to the new version only": ("1.0.0", "1.2.0", ["1.2.0"]),
+    "same version: nothing": ("1.10.0", "1.10.0", []),
+    "no version yet: everything": (None, "1.10.0", ["1.10.0", "1.2.0", "1.0.0"]),
+}
+
+
+@pytest.mark.parametrize(("older", "newer", "releases"), BETWEEN.values(), ids=BETWEEN.keys())
+def test_update_engine_prints_the_changelog_entries_after_the_old_version(
+    older: str | None, newer: str, releases: list[str]
+) -> None:
+    entries = entries_between(CHANGELOG, older, newer)
+    assert re.findall(r"^## \[([\d.]+)\]", entries, re.MULTILINE) == releases
+    assert "Unreleased" not in entries
+
+
+def test_the_changelog_has_an_entry_for_the_engines_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    assert re.search(
+        rf"^## \[{re.escape(__version__)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.M
+    )
+    assert entries_between(changelog, None, __version__).startswith(f"## [{__version__}]")
+
+
+def test_an_engine_from_before_versions_has_none(tmp_path: Path) -> None:
+    (tmp_path / "hooks" / "explainer").mkdir(parents=True)
+    (tmp_path / "hooks" / "explainer" / "__init__.py").write_text('"""An older engine."""\n')
+    assert engine_version(tmp_path) is None

@@ -3,7 +3,8 @@
 python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
 python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
 python -m explainer new FOLDER               start an explainer for another article in FOLDER
-python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one
+python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one; print the
+                                             changelog entries between its version and this one
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from .changelog import engine_version, update_report
 from .newsite import ExplainerError, create_explainer, update_engine
 
 NEXT_STEPS = """\
 A new explainer is in {folder}: an invented example, marked as such, to replace with your article.
   cd {folder}
-  edit data/site.yaml first (title, the article), then sources, figures and claims in data/
+  git init && git add . && git commit -m "Start from the explainer starter"
+  edit data/site.yaml first (title, the article), then sources, figures and claims in data/;
+    the title is also site_name in mkdocs.yml
   make check    validate data/ (one line per problem, in under a second)
-  make serve    preview on http://127.0.0.1:8000
+  make serve    preview on http://127.0.0.1:8000 (PORT=8001: another port)
+Editors who read German: data/ANLEITUNG.md (Anleitung für die Redaktion).
 """
 
 
@@ -43,7 +48,9 @@ def main(arguments: list[str] | None = None) -> int:
             sys.stdout.write(NEXT_STEPS.format(folder=options.folder))
             return status
         if options.command == "update-engine":
+            older = engine_version(options.project)
             update_engine(options.project)
+            sys.stdout.write(update_report(older))
             return 0
     except ExplainerError as error:
         sys.stderr.write(f"{error}\n")

@@ -21,12 +21,16 @@ ENGINE_PATHS = (
     "hooks",  # the engine, the MkDocs hooks, templates, share-image fonts, the starter
     "overrides",  # Material templates, CSS, JavaScript, plotly.js
     "bench",  # build helper, local web server, page-weight benchmark
-    "Makefile", "requirements.txt", "pyproject.toml", ".gitignore", ".pre-commit-config.yaml",
-    ".ci", ".github/workflows/pages.yml",
+    "Makefile", "requirements.in", "requirements.txt", "requirements-test.in",
+    "requirements-test.txt", "pyproject.toml", ".gitignore", ".pre-commit-config.yaml",
+    ".ci", ".github/workflows/pages.yml", ".github/workflows/tests.yml", ".github/dependabot.yml",
+    "LICENSE", "CHANGELOG.md",
     "data/README.md",  # the editors' reference
+    "data/ANLEITUNG.md",  # the editors' guide in German (Anleitung für die Redaktion)
     # The standard tests: rules every explainer keeps, schemas, links, the browser audit.
     "tests/conftest.py", "tests/links.py", "tests/test_explainer_rules.py",
     "tests/test_schema.py", "tests/test_links.py", "tests/test_theme_patches.py",
+    "tests/test_requirements.py",
     "tests/browser/__init__.py", "tests/browser/conftest.py", "tests/browser/audit.py",
     "tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py",
 )  # fmt: skip

@@ -63,26 +63,19 @@ class PageLog:
             self.failures.append(f"HTTP {response.status}: {response.url}")
 
 
-def audit_site(
-    browser: Browser,
-    base_url: str,
-    paths: list[str],
-    viewports: dict[str, ViewportSize],
-    **context: object,
+def audit_in_new_context(
+    browser: Browser, url: str, viewports: dict[str, ViewportSize], **context: object
 ) -> list[str]:
-    """Load every page once, in one browser context, and audit it at each viewport in turn (as a
-    reader who turns the tablet or widens the window); return all problems found."""
+    """Load one page in a fresh browser context (a new reader: empty cache, no cookies) and audit
+    it at each viewport in turn (as a reader who turns the tablet or widens the window); return
+    every problem found, cookies included."""
     browser_context = browser.new_context(viewport=next(iter(viewports.values())), **context)
-    problems: list[str] = []
-    for path in paths:
-        page = browser_context.new_page()
-        problems += [
-            f"{path}: {problem}" for problem in audit_page(page, base_url + path, viewports)
-        ]
-        page.close()
-    if browser_context.cookies():
-        problems.append(f"cookies were set: {browser_context.cookies()}")
-    browser_context.close()
+    try:
+        problems = audit_page(browser_context.new_page(), url, viewports)
+        if browser_context.cookies():
+            problems.append(f"cookies were set: {browser_context.cookies()}")
+    finally:
+        browser_context.close()
     return problems
 
 

@@ -2,22 +2,27 @@
 accessible (axe), private (no request to another host, no cookies), free of errors, no sideways
 scrolling.
 
-The light scheme is tested here, the dark one in test_every_page_dark.py (a file each, so that
-the two run in parallel).
+One test per page and colour scheme, named by the page's address, so that the workers share them
+(each worker builds the site and starts Chromium once) and a failure names its page. The light
+scheme is tested here, the dark one in test_every_page_dark.py.
 """
 
 from __future__ import annotations
 
-from conftest import BuiltSite
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, BuiltSite
+from explainer.site import load_build
 from playwright.sync_api import Browser
 
-from .audit import audit_site
+from .audit import audit_in_new_context
 
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 
 
 def page_paths(site: BuiltSite) -> list[str]:
-    """Address of every page below the site root, e.g. '', 'faq/', '404.html'."""
+    """Address of every built page below the site root, e.g. '', 'faq/', '404.html'."""
     paths = []
     for html in sorted(site.site_dir.rglob("*.html")):
         relative = html.relative_to(site.site_dir).as_posix()
@@ -25,14 +30,39 @@ def page_paths(site: BuiltSite) -> list[str]:
     return paths
 
 
-def check_every_page(browser: Browser, served: str, site: BuiltSite, scheme: str) -> None:
-    paths = page_paths(site)
-    assert {"", "404.html"} <= set(paths), paths  # the start page and the 404 page
-    problems = audit_site(browser, served, paths, VIEWPORTS, color_scheme=scheme)
-    assert not problems, "\n".join(problems)
+def source_page_paths(project: Path) -> list[str]:
+    """The same addresses, known before the build (the tests are made from them when pytest
+    collects): the Markdown pages of docs/, the claim and embed pages the engine writes, and
+    Material's 404.html."""
+    build = load_build(project)
+    docs = project / "docs"
+    sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+    sources += [*build.claim_pages, *build.embed_pages]
+    addresses = {_address(source) for source in sources} | {"404.html"}
+    return sorted(addresses)
 
 
-def test_every_page_passes_the_reader_audit_in_light(
-    browser: Browser, served: str, site: BuiltSite
+def _address(source: str) -> str:
+    """'faq.md' -> 'faq/', 'behauptungen/index.md' -> 'behauptungen/', 'index.md' -> ''."""
+    page = source.removesuffix(".md").removesuffix("index")
+    return page if page == "" or page.endswith("/") else page + "/"
+
+
+PAGES = source_page_paths(ROOT)
+
+
+def check_page(browser: Browser, served: str, path: str, scheme: str) -> None:
+    problems = audit_in_new_context(browser, served + path, VIEWPORTS, color_scheme=scheme)
+    assert not problems, "\n".join(f"/{path}: {problem}" for problem in problems)
+
+
+def test_the_audit_covers_every_built_page(site: BuiltSite) -> None:
+    assert {"", "404.html"} <= set(PAGES)  # the start page and the 404 page
+    assert sorted(page_paths(site)) == PAGES
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: f"/{path}")
+def test_the_page_passes_the_reader_audit_in_light(
+    browser: Browser, served: str, path: str
 ) -> None:
-    check_every_page(browser, served, site, "light")
+    check_page(browser, served, path, "light")

@@ -7,6 +7,7 @@ from typing import Any
 
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
+from .prose import check_prose
 from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
@@ -22,6 +23,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
         if entry.attribute == "site" and content["site"]:
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
+    problems += check_prose(reader.parsed)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)

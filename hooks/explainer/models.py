@@ -60,8 +60,24 @@ class Rich:
 
 RICH = Rich()
 
+
+@dataclass(frozen=True)
+class Prose:
+    """Field marker: German text readers see, spell-checked (spelling.py); with `sentences`,
+    finished sentences: every paragraph ends with sentence punctuation (prose.py)."""
+
+    sentences: bool
+
+
+SENTENCES = Prose(sentences=True)  # paragraphs of finished sentences
+WORDS = Prose(sentences=False)  # a label, title or name: words, not necessarily a sentence
+
+FIELD_MARKERS = (RefersTo, Rich, Prose)  # what the engine reads from a field's annotations
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Words = Annotated[Text, WORDS]
+Sentences = Annotated[Text, SENTENCES]
 
 
 def _no_date_opening_a_paragraph(text: str) -> str:
@@ -84,6 +100,7 @@ RichText = Annotated[
     AfterValidator(_no_date_opening_a_paragraph),
     Field(description=RICH_DESCRIPTION),
     RICH,
+    SENTENCES,
 ]
 SourceId = Annotated[Id, RefersTo("source")]
 VerdictId = Annotated[Id, RefersTo("verdict")]
@@ -162,7 +179,7 @@ class _Record(BaseModel):
 class Article(_Record):
     """The article under review."""
 
-    title: Text
+    title: Words
     publisher: Text
     url: Url | None = None
     published: IsoDate | None = None
@@ -212,7 +229,7 @@ class SiteInfo(_Record):
 
     model_config = ConfigDict(title="site.yaml")
 
-    title: Text
+    title: Words
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
     article: Article
     key_claims: list[ClaimId] = Field(
@@ -270,9 +287,9 @@ class Term(_Record):
     """A word readers may not know, explained where it appears and on the glossary page."""
 
     id: Id
-    term: Text = Field(description="the word as it appears in the text, e.g. 'Token'")
-    forms: list[Text] = Field([], description="other forms to mark too, e.g. 'Tokens'")
-    explanation: Text = Field(description="one or two plain German sentences")
+    term: Words = Field(description="the word as it appears in the text, e.g. 'Token'")
+    forms: list[Words] = Field([], description="other forms to mark too, e.g. 'Tokens'")
+    explanation: Sentences = Field(description="one or two plain German sentences")
     source: SourceId | None = None
 
 
@@ -303,8 +320,8 @@ class Verdict(_Record):
     """One step of the rating scale."""
 
     id: Id
-    label: Text
-    description: Text
+    label: Words
+    description: Sentences
     color: Color
     rated: bool = Field(True, description="false for opinions: labelled, not rated")
 
@@ -313,8 +330,8 @@ class Claim(_Record):
     """A statement of the article and our check of it."""
 
     id: Id
-    quote: Text
-    topic: Text
+    quote: Words
+    topic: Words
     verdict: VerdictId
     verdict_reason: RichText = Field(
         description="one sentence: why this verdict and not the neighbouring one on the scale"
@@ -365,7 +382,7 @@ class Question(_Record):
     """A FAQ entry: the article's question (or one readers ask) and our answer."""
 
     id: Id
-    question: Text
+    question: Words
     from_article: bool
     article_answer: RichText | None = None
     answer: RichText
@@ -388,11 +405,11 @@ class Figure(_Record):
     """A single sourced number (or date) that pages and texts print with fig('id')."""
 
     id: Id
-    label: Text
+    label: Words
     value: float | IsoDate = Field(description="number in base units, or a date for unit: date")
     unit: Unit
-    counted: Text | None = Field(None, description="German plural noun for unit: count")
-    per: Text | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
+    counted: Words | None = Field(None, description="German plural noun for unit: count")
+    per: Words | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
     qualifier: Qualifier | None = None
     decimals: Annotated[int, Field(ge=0, le=3)] | None = None
     as_of: IsoDate
@@ -412,10 +429,10 @@ class Figure(_Record):
 class ChartPoint(_Record):
     """One sourced value of a chart."""
 
-    label: Text = Field(description="category shown on the axis, or the trace name of a line")
+    label: Words = Field(description="category shown on the axis, or the trace name of a line")
     value: float
     date: IsoDate | None = Field(None, description="x position for line charts")
-    group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
+    group: Words | None = Field(None, description="series for grouped bars, e.g. '2024'")
     qualifier: Qualifier | None = Field(
         None, description="printed as 'rund', 'mehr als', 'bis zu', 'mindestens' in labels"
     )
@@ -423,13 +440,13 @@ class ChartPoint(_Record):
         None, description="decimals to show, as for figures (default: as prose prints the value)"
     )
     source: SourceId
-    note: Text | None = Field(None, description="caveat shown on hover and in the data table")
+    note: Words | None = Field(None, description="caveat shown on hover and in the data table")
 
 
 class ChartReference(_Record):
     """A labelled reference value drawn across the chart (e.g. a figure the article claims)."""
 
-    label: Text
+    label: Words
     value: float
     source: SourceId | None = Field(
         None, description="omit only for an unsourced claim being checked"
@@ -440,7 +457,7 @@ class ChartAnnotation(_Record):
     """A text pinned to one point of a line chart."""
 
     date: IsoDate
-    text: Text
+    text: Words
 
 
 ChartKindName = Literal[tuple(CHART_KINDS)]  # type: ignore[valid-type]
@@ -455,12 +472,12 @@ class Chart(_Record):
     kind: ChartKindName = Field(
         description="; ".join(f"{name}: {kind.description}" for name, kind in CHART_KINDS.items())
     )
-    topic: Text = Field(description="heading the chart appears under on the numbers page")
-    title: Text = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
-    subtitle: Text = Field(description="unit and date")
-    description: Text = Field(description="what the chart shows, for screen readers")
+    topic: Words = Field(description="heading the chart appears under on the numbers page")
+    title: Words = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
+    subtitle: Words = Field(description="unit and date")
+    description: Sentences = Field(description="what the chart shows, for screen readers")
     unit: Literal["usd", "percent", "points", "count"]
-    counted: Text | None = None
+    counted: Words | None = None
     log_axis: bool = False
     note: RichText | None = None
     reference: ChartReference | None = None
@@ -507,7 +524,7 @@ class Reviewer(_Record):
     """A person who checks the claims, named on the Methodik page."""
 
     name: Text
-    role: Text = Field(description="e.g. 'Recherche und Prüfung'")
+    role: Words = Field(description="e.g. 'Recherche und Prüfung'")
 
 
 class Operator(_Record):

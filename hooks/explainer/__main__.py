@@ -2,6 +2,7 @@
 
 python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
 python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
+python -m explainer publish-snapshot [PROJECT]  after publishing: keep what readers saw
 python -m explainer new FOLDER               start an explainer for another article in FOLDER
 python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one
 """
@@ -29,6 +30,7 @@ def main(arguments: list[str] | None = None) -> int:
     for name, purpose in (
         ("check", "validate PROJECT/data exactly as the build does"),
         ("schema", "write the JSON Schemas to PROJECT/data/schema"),
+        ("publish-snapshot", "after publishing: keep what readers saw in data/published.json"),
         ("update-engine", "replace PROJECT's engine with this one; its site stays as it is"),
     ):
         command = commands.add_parser(name, help=purpose)
@@ -39,7 +41,7 @@ def main(arguments: list[str] | None = None) -> int:
     try:
         if options.command == "new":
             create_explainer(options.folder)
-            status = _check_data(options.folder, write_schemas=True)
+            status = _check_data(options.folder, "schema")
             sys.stdout.write(NEXT_STEPS.format(folder=options.folder))
             return status
         if options.command == "update-engine":
@@ -48,23 +50,29 @@ def main(arguments: list[str] | None = None) -> int:
     except ExplainerError as error:
         sys.stderr.write(f"{error}\n")
         return 1
-    return _check_data(options.project, write_schemas=options.command == "schema")
+    return _check_data(options.project, options.command)
 
 
-def _check_data(project: Path, *, write_schemas: bool) -> int:
+def _check_data(project: Path, command: str) -> int:
+    """Load PROJECT/data as the build does; then write its schemas or its published state."""
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
     from .errors import DataError
     from .load import load_site_data
-    from .schema import write_schemas as write
+    from .published import write_snapshot
+    from .schema import write_schemas
 
     try:
         data = load_site_data(project / "data")
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1
-    if write_schemas:
-        write(data, project / "data" / "schema")
+    if command == "schema":
+        write_schemas(data, project / "data" / "schema")
+        return 0
+    if command == "publish-snapshot":
+        path = write_snapshot(data, project / "data")
+        sys.stdout.write(f"Wrote {path}: commit it with the release.\n")
         return 0
     # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
     sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)

@@ -8,6 +8,7 @@ from typing import Any
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
 from .prose import check_prose
+from .published import unlogged_changes
 from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
@@ -27,6 +28,8 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)
+    if unlogged := unlogged_changes(data, reader.parsed, data_dir, shown_as):
+        raise DataError(unlogged)
     data.warnings = reader.unused_source_warnings(data)
     return data
 

@@ -224,6 +224,24 @@ class License(_Record):
     url: Url = Field(description="the licence's own page")
 
 
+# What readers rely on, per kind of record: published.py keeps it after each release, and a
+# change needs a correction; a removed record of these kinds is logged in site.yaml `removed`.
+PUBLISHED_FIELDS = {
+    "claim": ("verdict", "summary", "sources"),
+    "question": ("answer",),
+    "figure": ("value", "unit", "qualifier", "as_of"),
+}
+
+
+class Removal(_Record):
+    """A published claim, FAQ entry or figure taken off the site: when, and why."""
+
+    record: Literal[tuple(PUBLISHED_FIELDS)]  # type: ignore[valid-type]
+    id: Id
+    date: IsoDate
+    text: RichText
+
+
 class SiteInfo(_Record):
     """site.yaml: the site as a whole."""
 
@@ -242,6 +260,21 @@ class SiteInfo(_Record):
     license: License | None = Field(
         None, description="licence of the site's own texts and data (not of the sources)"
     )
+    removed: list[Removal] = Field(
+        [], description="published claims, FAQ entries and figures taken off the site, and why"
+    )
+
+    @field_validator("removed")
+    @classmethod
+    def _check_removed(cls, items: list[Removal], info: ValidationInfo) -> list[Removal]:
+        updated = info.data.get("updated")
+        for index, item in enumerate(items):
+            if updated and item.date > updated:
+                raise ValueError(
+                    f"removed[{index}].date {item.date} lies after 'updated' (expected "
+                    f"{updated} or earlier)"
+                )
+        return items
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,6 +331,10 @@ class Correction(_Record):
 
     date: IsoDate
     text: RichText
+    minor: bool = Field(
+        False,
+        description="true for a typo-level edit that changes no statement: shown folded",
+    )
 
 
 def _not_after_data_date(day: datetime.date, info: ValidationInfo, field: str) -> None:
@@ -308,6 +345,15 @@ def _not_after_data_date(day: datetime.date, info: ValidationInfo, field: str) -
             f"{field} {day} lies after the date of the data (expected {data_date} or earlier, "
             "or update 'updated' in site.yaml)"
         )
+
+
+def _corrections_until_data_date(items: list[Correction], info: ValidationInfo) -> list[Correction]:
+    for index, item in enumerate(items):
+        _not_after_data_date(item.date, info, f"corrections[{index}].date")
+    return items
+
+
+CORRECTIONS_DESCRIPTION = "what changed since publication, and why"
 
 
 def _not_before_check(day: datetime.date, info: ValidationInfo, field: str) -> None:
@@ -368,8 +414,7 @@ class Claim(_Record):
     def _check_corrections(cls, items: list[Correction], info: ValidationInfo) -> list[Correction]:
         for index, item in enumerate(items):
             _not_before_check(item.date, info, f"corrections[{index}].date")
-            _not_after_data_date(item.date, info, f"corrections[{index}].date")
-        return items
+        return _corrections_until_data_date(items, info)
 
     @property
     def last_changed(self) -> datetime.date:
@@ -389,6 +434,9 @@ class Question(_Record):
     left_out: RichText | None = None
     claims: list[ClaimId] = []
     sources: list[SourceId] = []
+    corrections: list[Correction] = Field([], description=CORRECTIONS_DESCRIPTION)
+
+    _check_corrections = field_validator("corrections")(_corrections_until_data_date)
 
     @model_validator(mode="after")
     def _check_article_answer(self) -> Question:
@@ -415,6 +463,9 @@ class Figure(_Record):
     as_of: IsoDate
     source: SourceId
     note: RichText | None = None
+    corrections: list[Correction] = Field([], description=CORRECTIONS_DESCRIPTION)
+
+    _check_corrections = field_validator("corrections")(_corrections_until_data_date)
 
     @model_validator(mode="after")
     def _check_unit(self) -> Figure:

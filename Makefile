@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install browser html-checker check serve build deploy test schema bench bench-lighthouse links \
-	lint clean new-explainer update-engine publish-snapshot
+	lint clean new-explainer update-engine publish-snapshot spell
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ html-checker: $(VNU_INSTALLED) ## Install the W3C Nu HTML Checker (npm vnu-jar),
 
 check: $(INSTALLED) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
+
+spell: $(INSTALLED) ## Spell-check the data's texts and docs/ (German dictionary and data/wortliste.txt)
+	@$(ENGINE) spell .
 
 publish-snapshot: $(INSTALLED) ## After publishing: keep what readers saw (data/published.json; commit it)
 	@$(ENGINE) publish-snapshot .

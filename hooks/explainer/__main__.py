@@ -3,6 +3,7 @@
 python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
 python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
 python -m explainer publish-snapshot [PROJECT]  after publishing: keep what readers saw
+python -m explainer spell [PROJECT]          spell-check the data's prose and docs/ (German)
 python -m explainer new FOLDER               start an explainer for another article in FOLDER
 python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one
 """
@@ -35,6 +36,8 @@ def main(arguments: list[str] | None = None) -> int:
     ):
         command = commands.add_parser(name, help=purpose)
         command.add_argument("project", nargs="?", default=Path("."), type=Path, help="default: .")
+    spell = commands.add_parser("spell", help="spell-check the data's prose and docs/ (German)")
+    spell.add_argument("project", nargs="?", default=Path("."), type=Path, help="default: .")
     new = commands.add_parser("new", help="start an explainer for another article in FOLDER")
     new.add_argument("folder", type=Path)
     options = parser.parse_args(arguments)
@@ -47,10 +50,20 @@ def main(arguments: list[str] | None = None) -> int:
         if options.command == "update-engine":
             update_engine(options.project)
             return 0
+        if options.command == "spell":
+            return _spell(options.project)
     except ExplainerError as error:
         sys.stderr.write(f"{error}\n")
         return 1
     return _check_data(options.project, options.command)
+
+
+def _spell(project: Path) -> int:
+    from .spelling import misspellings  # the dictionary loads only for this command
+
+    found = misspellings(project)
+    sys.stderr.writelines(f"{word}\n" for word in found)
+    return 1 if found else 0
 
 
 def _check_data(project: Path, command: str) -> int:

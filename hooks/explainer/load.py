@@ -34,6 +34,14 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
     return data
 
 
+def read_data_files(data_dir: Path, shown_as: str = "data") -> list[ParsedFile]:
+    """Every data file that could be read, as parsed, whatever else is wrong with the data."""
+    reader = _DataReader(data_dir, shown_as)
+    for entry in DATA_FILES:
+        reader.read(entry)
+    return reader.parsed
+
+
 class _DataReader:
     """Reads the files of each table entry and keeps what it read and every problem it met."""
 

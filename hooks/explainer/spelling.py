@@ -95,7 +95,7 @@ class Speller:
         self._quoted: list[SpellChecker] = []  # loaded when a quotation needs them
 
     def unknown_parts(self, word: str, *, quoted: bool = False) -> list[str]:
-        """The parts of a hyphenated word („Nvidia-Aktie“) that are not known. `quoted`: the
+        """The parts of a hyphenated word („Euro-Kurs“) that are not known. `quoted`: the
         word stands in a quotation."""
         if self.knows(word.replace("-", "")):
             return []  # „Programmier-Test“ as „Programmiertest“

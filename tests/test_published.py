@@ -9,10 +9,14 @@ and runs the loader, which the build and `make check` share.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.published import SNAPSHOT_FILE, write_snapshot
@@ -282,3 +286,20 @@ def test_minor_corrections_are_folded_on_the_claim_and_in_the_log(tmp_path: Path
     )
     assert folded in box and "- **30.\u00a0April 2024:** Tippfehler." in box
     assert log.index("zuerst in Hektar") < log.index(folded) < log.index("Tippfehler.")
+
+
+def test_publish_snapshot_writes_the_file_and_says_to_commit_it(tmp_path: Path) -> None:
+    shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "publish-snapshot", str(tmp_path)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    written = tmp_path / "data" / SNAPSHOT_FILE
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"Wrote {written}: commit it with the release.\n",
+    )
+    assert json.loads(written.read_text("utf-8"))["published"] == "2024-05-01"

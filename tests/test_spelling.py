@@ -4,10 +4,14 @@ English pass; template code and Markdown syntax are no words."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from explainer.spelling import Speller, misspellings, unknown_words
 from minisite import MINI_SITE
 from test_data_errors import replace
@@ -94,3 +98,22 @@ def test_a_planted_typo_is_named_with_file_line_field_and_suggestion(tmp_path: P
         "docs/index.md:2: 'Prüfunng' is not in the German dictionary (did you mean 'Prüfung'? fix"
         " the word, or add it to data/wortliste.txt if it is right)",
     ]
+
+
+def test_make_spell_prints_each_unknown_word_and_fails(tmp_path: Path) -> None:
+    shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Start\n\nEin Tippfeler.\n", "utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "spell", str(tmp_path)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "docs/index.md:3: 'Tippfeler' is not in the German dictionary (did you mean 'Tippfehler'?"
+        " fix the word, or add it to data/wortliste.txt if it is right)\n",
+    )

@@ -88,13 +88,13 @@ def test_a_planted_typo_is_named_with_file_line_field_and_suggestion(tmp_path: P
         "---\ndescription: Eine Prüfunng.\n---\n\n# Start\n\n{{ claims|length }} Behauptungen.\n"
     )
     claims = project / "data" / "claims.yaml"
-    claims.write_text(replace("ist kaum messbar.", "ist kaum mesbar.")(claims.read_text("utf-8")))
+    claims.write_text(replace("Der Rückgang um", "Der Rückgnag um")(claims.read_text("utf-8")))
 
     found = [str(problem) for problem in misspellings(project, Speller())]
 
     assert found == [
-        "data/claims.yaml:12: claims[0].evidence: 'mesbar' is not in the German dictionary (did"
-        " you mean 'messbar'? fix the word, or add it to data/wortliste.txt if it is right)",
+        "data/claims.yaml:12: claims[0].evidence: 'Rückgnag' is not in the German dictionary (did"
+        " you mean 'Rückgang'? fix the word, or add it to data/wortliste.txt if it is right)",
         "docs/index.md:2: 'Prüfunng' is not in the German dictionary (did you mean 'Prüfung'? fix"
         " the word, or add it to data/wortliste.txt if it is right)",
     ]

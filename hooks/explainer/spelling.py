@@ -121,8 +121,10 @@ class Speller:
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one speller a run; it lives as long as the run
     def suggestion(self, word: str) -> str | None:
-        """The dictionary's closest word, written as the word was (capital first letter)."""
-        found = self.dictionary.correction(word.lower())
+        """The most frequent word one edit away, written as the word was (capital first
+        letter); of equally frequent ones the first in the alphabet, so that a run repeats."""
+        candidates = sorted(self.dictionary.candidates(word.lower()) or ())
+        found = max(candidates, key=self.dictionary.word_usage_frequency, default=None)
         if not found or found == word.lower():
             return None
         return found.capitalize() if word[0].isupper() else found

@@ -27,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test requirements browser html-checker check serve build deploy test schema \
-	bench bench-lighthouse links lint clean new-explainer update-engine
+	bench bench-lighthouse links lint clean new-explainer update-engine publish-snapshot spell
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -71,6 +71,12 @@ html-checker: $(VNU_INSTALLED) ## Install the W3C Nu HTML Checker (npm vnu-jar),
 
 check: $(RUNTIME) ## Check data/ the way the build does, without building (under a second)
 	@$(ENGINE) check .
+
+spell: $(TESTING) ## Spell-check the data's texts and docs/ (German dictionary and data/wortliste.txt)
+	@$(ENGINE) spell .
+
+publish-snapshot: $(RUNTIME) ## After publishing: keep what readers saw (data/published.json; commit it)
+	@$(ENGINE) publish-snapshot .
 
 # A busy port is one sentence here, not a traceback after the first build.
 serve: $(RUNTIME) schema ## Serve the site on http://127.0.0.1:8000 with live reload (PORT=8001: another port)

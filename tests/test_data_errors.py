@@ -255,7 +255,7 @@ CASES = [
         "site.yaml",
         lambda text: "- title: Stadtpark\n",
         "data/site.yaml:1: expected a mapping with the key(s): title, updated, article, key_claims,"
-        " key_figures, paths, license",
+        " key_figures, paths, license, removed",
     ),
     (
         "not-a-finite-number",

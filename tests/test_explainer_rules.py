@@ -1,6 +1,7 @@
-"""Rules every explainer keeps: the data check passes, every claim has its page, citations and the
-date of the data reach every page, nothing loads from another host, and no number is typed into
-a page: text, tables and charts take every number from data/."""
+"""Rules every explainer keeps: the data check passes, every word readers see is spelled right,
+every claim has its page, citations and the date of the data reach every page, nothing loads
+from another host, and no number is typed into a page: text, tables and charts take every number
+from data/."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from conftest import ROOT, BuiltSite
 from explainer.render import page_text
 from explainer.sitedata import SiteData
+from explainer.spelling import misspellings
 from links import parse_page
 
 NBSP = "\u00a0"
@@ -28,6 +30,12 @@ def test_the_data_check_passes_without_a_word() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_every_word_readers_see_is_spelled_right() -> None:
+    """What `make spell` checks: the data's prose and docs/, against the German dictionary and
+    data/wortliste.txt."""
+    assert [str(word) for word in misspellings(ROOT)] == []
 
 
 def test_every_claim_has_a_generated_page_with_its_verdict(site: BuiltSite, data: SiteData) -> None:

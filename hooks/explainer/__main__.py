@@ -2,6 +2,8 @@
 
 python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
 python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
+python -m explainer publish-snapshot [PROJECT]  after publishing: keep what readers saw
+python -m explainer spell [PROJECT]          spell-check the data's prose and docs/ (German)
 python -m explainer new FOLDER               start an explainer for another article in FOLDER
 python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one; print the
                                              changelog entries between its version and this one
@@ -34,6 +36,8 @@ def main(arguments: list[str] | None = None) -> int:
     for name, purpose in (
         ("check", "validate PROJECT/data exactly as the build does"),
         ("schema", "write the JSON Schemas to PROJECT/data/schema"),
+        ("publish-snapshot", "after publishing: keep what readers saw in data/published.json"),
+        ("spell", "spell-check the data's prose and docs/ (German)"),
         ("update-engine", "replace PROJECT's engine with this one; its site stays as it is"),
     ):
         command = commands.add_parser(name, help=purpose)
@@ -44,7 +48,7 @@ def main(arguments: list[str] | None = None) -> int:
     try:
         if options.command == "new":
             create_explainer(options.folder)
-            status = _check_data(options.folder, write_schemas=True)
+            status = _check_data(options.folder, "schema")
             sys.stdout.write(NEXT_STEPS.format(folder=options.folder))
             return status
         if options.command == "update-engine":
@@ -52,31 +56,51 @@ def main(arguments: list[str] | None = None) -> int:
             update_engine(options.project)
             sys.stdout.write(update_report(older))
             return 0
+        if options.command == "spell":
+            return _spell(options.project)
     except ExplainerError as error:
         sys.stderr.write(f"{error}\n")
         return 1
-    return _check_data(options.project, write_schemas=options.command == "schema")
+    return _check_data(options.project, options.command)
 
 
-def _check_data(project: Path, *, write_schemas: bool) -> int:
+def _spell(project: Path) -> int:
+    from .spelling import misspellings  # the dictionary loads only for this command
+
+    found = misspellings(project)
+    sys.stderr.writelines(f"{word}\n" for word in found)
+    return 1 if found else 0
+
+
+def _check_data(project: Path, command: str) -> int:
+    """Load PROJECT/data as the build does; then write its schemas or its published state."""
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
     from .errors import DataError
     from .load import DOCS_DIR, load_site_data
-    from .schema import write_schemas as write
+    from .published import write_snapshot
+    from .schema import write_schemas
 
     try:
         data = load_site_data(project / "data", docs_dir=project / DOCS_DIR)
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1
-    if write_schemas:
+    if command == "schema":
         folder = project / "data" / "schema"
         try:
-            write(data, folder)
+            write_schemas(data, folder)
         except OSError as error:
             sys.stderr.write(f"Cannot write the schemas to {folder}: {error.strerror}\n")
             return 1
+        return 0
+    if command == "publish-snapshot":
+        try:
+            path = write_snapshot(data, project / "data")
+        except OSError as error:
+            sys.stderr.write(f"Cannot write {error.filename}: {error.strerror}\n")
+            return 1
+        sys.stdout.write(f"Wrote {path}: commit it with the release.\n")
         return 0
     # As `mkdocs build --strict`: a warning stops the build, so it fails the check too.
     sys.stderr.writelines(f"WARNING -  {warning}\n" for warning in data.warnings)

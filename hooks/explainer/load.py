@@ -8,6 +8,8 @@ from typing import Any
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
 from .idrules import check_ids
+from .prose import check_prose
+from .published import unlogged_changes
 from .references import ParsedFile, check_references
 from .sitedata import SiteData
 from .validate import validate_file
@@ -32,11 +34,22 @@ def load_site_data(
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
     problems += check_ids(reader.parsed, docs_dir)
+    problems += check_prose(reader.parsed)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)
     data = SiteData(content, references)
+    if unlogged := unlogged_changes(data, reader.parsed, data_dir, shown_as):
+        raise DataError(unlogged)
     data.warnings = reader.unused_source_warnings(data)
     return data
+
+
+def read_data_files(data_dir: Path, shown_as: str = "data") -> list[ParsedFile]:
+    """Every data file that could be read, as parsed, whatever else is wrong with the data."""
+    reader = _DataReader(data_dir, shown_as)
+    for entry in DATA_FILES:
+        reader.read(entry)
+    return reader.parsed
 
 
 class _DataReader:

@@ -90,6 +90,19 @@ def _within_magnitude(value: float) -> float:
     return value
 
 
+@dataclass(frozen=True)
+class Prose:
+    """Field marker: German text readers see, spell-checked (spelling.py); with `sentences`,
+    finished sentences: every paragraph ends with sentence punctuation (prose.py)."""
+
+    sentences: bool
+
+
+SENTENCES = Prose(sentences=True)  # paragraphs of finished sentences
+WORDS = Prose(sentences=False)  # a label, title or name: words, not necessarily a sentence
+
+FIELD_MARKERS = (RefersTo, Rich, Prose)  # what the engine reads from a field's annotations
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_enough)]
 Number = Annotated[float, AfterValidator(_within_magnitude)]
 PagePath = Annotated[
@@ -98,6 +111,8 @@ PagePath = Annotated[
     Field(description="path of a page below docs/, e.g. 'quellen.md'"),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Words = Annotated[Text, WORDS]
+Sentences = Annotated[Text, SENTENCES]
 
 
 def _no_date_opening_a_paragraph(text: str) -> str:
@@ -120,6 +135,7 @@ RichText = Annotated[
     AfterValidator(_no_date_opening_a_paragraph),
     Field(description=RICH_DESCRIPTION),
     RICH,
+    SENTENCES,
 ]
 SourceId = Annotated[Id, RefersTo("source")]
 VerdictId = Annotated[Id, RefersTo("verdict")]
@@ -213,7 +229,7 @@ class _Record(BaseModel):
 class Article(_Record):
     """The article under review."""
 
-    title: Text
+    title: Words
     publisher: Text
     url: Url | None = None
     published: IsoDate | None = None
@@ -293,12 +309,30 @@ class License(_Record):
     url: Url = Field(description="the licence's own page")
 
 
+# What readers rely on, per kind of record: published.py keeps it after each release, and a
+# change needs a correction; a removed record of these kinds is logged in site.yaml `removed`.
+PUBLISHED_FIELDS = {
+    "claim": ("verdict", "summary", "sources"),
+    "question": ("answer",),
+    "figure": ("value", "unit", "qualifier", "as_of"),
+}
+
+
+class Removal(_Record):
+    """A published claim, FAQ entry or figure taken off the site: when, and why."""
+
+    record: Literal[tuple(PUBLISHED_FIELDS)]  # type: ignore[valid-type]
+    id: Id
+    date: IsoDate
+    text: RichText
+
+
 class SiteInfo(_Record):
     """site.yaml: the site as a whole."""
 
     model_config = ConfigDict(title="site.yaml")
 
-    title: Text
+    title: Words
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
 
     @field_validator("updated")
@@ -323,6 +357,21 @@ class SiteInfo(_Record):
     license: License | None = Field(
         None, description="licence of the site's own texts and data (not of the sources)"
     )
+    removed: list[Removal] = Field(
+        [], description="published claims, FAQ entries and figures taken off the site, and why"
+    )
+
+    @field_validator("removed")
+    @classmethod
+    def _check_removed(cls, items: list[Removal], info: ValidationInfo) -> list[Removal]:
+        updated = info.data.get("updated")
+        for index, item in enumerate(items):
+            if updated and item.date > updated:
+                raise ValueError(
+                    f"removed[{index}].date {item.date} lies after 'updated' (expected "
+                    f"{updated} or earlier)"
+                )
+        return items
 
 
 # ---------------------------------------------------------------------------------------------
@@ -368,9 +417,9 @@ class Term(_Record):
     """A word readers may not know, explained where it appears and on the glossary page."""
 
     id: Id
-    term: Text = Field(description="the word as it appears in the text, e.g. 'Token'")
-    forms: list[Text] = Field([], description="other forms to mark too, e.g. 'Tokens'")
-    explanation: Text = Field(description="one or two plain German sentences")
+    term: Words = Field(description="the word as it appears in the text, e.g. 'Token'")
+    forms: list[Words] = Field([], description="other forms to mark too, e.g. 'Tokens'")
+    explanation: Sentences = Field(description="one or two plain German sentences")
     source: SourceId | None = None
 
 
@@ -379,6 +428,10 @@ class Correction(_Record):
 
     date: IsoDate
     text: RichText
+    minor: bool = Field(
+        False,
+        description="true for a typo-level edit that changes no statement: shown folded",
+    )
 
 
 def _not_after_data_date(day: datetime.date, info: ValidationInfo, field: str) -> None:
@@ -391,6 +444,15 @@ def _not_after_data_date(day: datetime.date, info: ValidationInfo, field: str) -
         )
 
 
+def _corrections_until_data_date(items: list[Correction], info: ValidationInfo) -> list[Correction]:
+    for index, item in enumerate(items):
+        _not_after_data_date(item.date, info, f"corrections[{index}].date")
+    return items
+
+
+CORRECTIONS_DESCRIPTION = "what changed since publication, and why"
+
+
 def _not_before_check(day: datetime.date, info: ValidationInfo, field: str) -> None:
     checked = info.data.get("checked")
     if checked and day < checked:
@@ -401,8 +463,8 @@ class Verdict(_Record):
     """One step of the rating scale."""
 
     id: Id
-    label: Text
-    description: Text
+    label: Words
+    description: Sentences
     color: Color
     rated: bool = Field(True, description="false for opinions: labelled, not rated")
 
@@ -411,8 +473,8 @@ class Claim(_Record):
     """A statement of the article and our check of it."""
 
     id: Id
-    quote: Text
-    topic: Text
+    quote: Words
+    topic: Words
     verdict: VerdictId
     verdict_reason: RichText = Field(
         description="one sentence: why this verdict and not the neighbouring one on the scale"
@@ -449,8 +511,7 @@ class Claim(_Record):
     def _check_corrections(cls, items: list[Correction], info: ValidationInfo) -> list[Correction]:
         for index, item in enumerate(items):
             _not_before_check(item.date, info, f"corrections[{index}].date")
-            _not_after_data_date(item.date, info, f"corrections[{index}].date")
-        return items
+        return _corrections_until_data_date(items, info)
 
     @property
     def last_changed(self) -> datetime.date:
@@ -463,13 +524,16 @@ class Question(_Record):
     """A FAQ entry: the article's question (or one readers ask) and our answer."""
 
     id: Id
-    question: Text
+    question: Words
     from_article: bool
     article_answer: RichText | None = None
     answer: RichText
     left_out: RichText | None = None
     claims: list[ClaimId] = []
     sources: list[SourceId] = []
+    corrections: list[Correction] = Field([], description=CORRECTIONS_DESCRIPTION)
+
+    _check_corrections = field_validator("corrections")(_corrections_until_data_date)
 
     @model_validator(mode="after")
     def _check_article_answer(self) -> Question:
@@ -486,16 +550,19 @@ class Figure(_Record):
     """A single sourced number (or date) that pages and texts print with fig('id')."""
 
     id: Id
-    label: Text
+    label: Words
     value: Number | IsoDate = Field(description="number in base units, or a date for unit: date")
     unit: Unit
-    counted: Text | None = Field(None, description="German plural noun for unit: count")
-    per: Text | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
+    counted: Words | None = Field(None, description="German plural noun for unit: count")
+    per: Words | None = Field(None, description="for unit: usd, e.g. 'Million Tokens'")
     qualifier: Qualifier | None = None
     decimals: Annotated[int, Field(ge=0, le=3)] | None = None
     as_of: IsoDate
     source: SourceId
     note: RichText | None = None
+    corrections: list[Correction] = Field([], description=CORRECTIONS_DESCRIPTION)
+
+    _check_corrections = field_validator("corrections")(_corrections_until_data_date)
 
     @model_validator(mode="after")
     def _check_unit(self) -> Figure:
@@ -510,10 +577,10 @@ class Figure(_Record):
 class ChartPoint(_Record):
     """One sourced value of a chart."""
 
-    label: Text = Field(description="category shown on the axis, or the trace name of a line")
+    label: Words = Field(description="category shown on the axis, or the trace name of a line")
     value: Number
     date: IsoDate | None = Field(None, description="x position for line charts")
-    group: Text | None = Field(None, description="series for grouped bars, e.g. '2024'")
+    group: Words | None = Field(None, description="series for grouped bars, e.g. '2024'")
     qualifier: Qualifier | None = Field(
         None, description="printed as 'rund', 'mehr als', 'bis zu', 'mindestens' in labels"
     )
@@ -521,13 +588,13 @@ class ChartPoint(_Record):
         None, description="decimals to show, as for figures (default: as prose prints the value)"
     )
     source: SourceId
-    note: Text | None = Field(None, description="caveat shown on hover and in the data table")
+    note: Words | None = Field(None, description="caveat shown on hover and in the data table")
 
 
 class ChartReference(_Record):
     """A labelled reference value drawn across the chart (e.g. a figure the article claims)."""
 
-    label: Text
+    label: Words
     value: Number
     source: SourceId | None = Field(
         None, description="omit only for an unsourced claim being checked"
@@ -538,7 +605,7 @@ class ChartAnnotation(_Record):
     """A text pinned to one point of a line chart."""
 
     date: IsoDate
-    text: Text
+    text: Words
 
 
 ChartKindName = Literal[tuple(CHART_KINDS)]  # type: ignore[valid-type]
@@ -553,12 +620,12 @@ class Chart(_Record):
     kind: ChartKindName = Field(
         description="; ".join(f"{name}: {kind.description}" for name, kind in CHART_KINDS.items())
     )
-    topic: Text = Field(description="heading the chart appears under on the numbers page")
-    title: Text = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
-    subtitle: Text = Field(description="unit and date")
-    description: Text = Field(description="what the chart shows, for screen readers")
+    topic: Words = Field(description="heading the chart appears under on the numbers page")
+    title: Words = Field(description="states the finding, e.g. 'Nvidia verlor am meisten'")
+    subtitle: Words = Field(description="unit and date")
+    description: Sentences = Field(description="what the chart shows, for screen readers")
     unit: Literal["usd", "percent", "points", "count"]
-    counted: Text | None = None
+    counted: Words | None = None
     log_axis: bool = False
     note: RichText | None = None
     reference: ChartReference | None = None
@@ -644,7 +711,7 @@ class Reviewer(_Record):
     """A person who checks the claims, named on the Methodik page."""
 
     name: Text
-    role: Text = Field(description="e.g. 'Recherche und Prüfung'")
+    role: Words = Field(description="e.g. 'Recherche und Prüfung'")
 
 
 class Operator(_Record):

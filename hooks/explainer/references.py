@@ -1,7 +1,8 @@
 """Cross-file checks: unique ids, reserved ids, and every id a record or a text refers to exists.
 
 Which fields hold ids and which hold rich text is read from the markers on the models
-(`RefersTo`, `RICH` in models.py); this module knows no field by name. It works on the parsed
+(`RefersTo`, `RICH` in models.py); this module knows no field by name, and walks the marked
+fields for the other text rules too (`marked_texts`). It works on the parsed
 files, not the validated models, so that it also runs when a file has other mistakes: the editor
 sees every problem of a run at once.
 """
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 from . import richtext
 from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
-from .models import RICH, RefersTo
+from .models import FIELD_MARKERS, RICH, RefersTo
 from .yamlfile import Location, YamlFile
 
 MAX_CHOICES_SHOWN = 12  # more ids than this make an error line unreadable
@@ -66,18 +67,20 @@ def find_references(files: list[ParsedFile]) -> tuple[list[Reference], list[Data
     """Every id named in a marked field or in a rich text, and every broken rich text."""
     references: list[Reference] = []
     problems: list[DataProblem] = []
-    for parsed in files:
-        for location, record, owner in _records(parsed):
-            for where, marker, value in _marked_values(parsed.entry.model, record, location):
-                if isinstance(marker, RefersTo):
-                    references.append(
-                        Reference(parsed.file, where, marker.record_type, value, owner)
-                    )
-                else:
-                    found, problem = _text_references(parsed.file, where, value)
-                    references += [Reference(parsed.file, where, t, i, owner) for t, i in found]
-                    problems += [problem] if problem else []
+    for file, where, marker, value, owner in _marked_fields(files):
+        if isinstance(marker, RefersTo):
+            references.append(Reference(file, where, marker.record_type, value, owner))
+        elif marker is RICH:
+            found, problem = _text_references(file, where, value)
+            references += [Reference(file, where, t, i, owner) for t, i in found]
+            problems += [problem] if problem else []
     return references, problems
+
+
+def marked_texts(files: list[ParsedFile]) -> Iterator[tuple[YamlFile, Location, object, str]]:
+    """(file, location, marker, text) for every string in a marked field, once per marker."""
+    for file, where, marker, value, _ in _marked_fields(files):
+        yield file, where, marker, value
 
 
 def record_id(record: object) -> str | None:
@@ -104,10 +107,19 @@ def _records(parsed: ParsedFile) -> Iterator[tuple[Location, Any, RecordKey | No
         yield (entry.attribute, index), item, (entry.record_type, key) if key else None
 
 
+def _marked_fields(
+    files: list[ParsedFile],
+) -> Iterator[tuple[YamlFile, Location, object, str, RecordKey | None]]:
+    for parsed in files:
+        for location, record, owner in _records(parsed):
+            for where, marker, value in _marked_values(parsed.entry.model, record, location):
+                yield parsed.file, where, marker, value, owner
+
+
 def _marked_values(
     model: type[BaseModel], content: Any, location: Location
 ) -> Iterator[tuple[Location, RefersTo | object, str]]:
-    """(location, marker, text) for every string in a field marked RefersTo or RICH."""
+    """(location, marker, text) for every string in a marked field, once per marker."""
     if not isinstance(content, dict):
         return
     for name, value in content.items():
@@ -119,9 +131,10 @@ def _marked_values(
 def _values(
     annotation: Any, metadata: Iterable[object], value: Any, location: Location
 ) -> Iterator[tuple[Location, RefersTo | object, str]]:
-    markers = [item for item in metadata if isinstance(item, RefersTo) or item is RICH]
+    markers = [item for item in metadata if isinstance(item, FIELD_MARKERS)]
     if markers and isinstance(value, str):
-        yield location, markers[0], value
+        for marker in markers:
+            yield location, marker, value
         return
     origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:

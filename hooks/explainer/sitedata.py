@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from .datafiles import DATA_FILES
 from .errors import DataProblem
+from .models import PUBLISHED_FIELDS
 from .references import RecordKey, Reference
 
 THROUGH = ("figure", "chart")  # records whose sources count for whoever shows them
 CITING = ("claim", "question", "term")  # records a reader sees as resting on a source
+REMOVED_NAMES = {"claim": "Behauptung", "question": "Frage", "figure": "Zahl"}
 
 
 class SiteData:
@@ -79,6 +82,19 @@ class SiteData:
         found = [(claim, item) for claim in self.claims for item in claim.corrections]
         return sorted(found, key=lambda pair: pair[1].date, reverse=True)
 
+    @cached_property
+    def correction_log(self) -> list[LoggedChange]:
+        """Every correction of a claim, FAQ entry or figure and every removed record, newest
+        first: the Korrekturen page."""
+        found = [
+            LoggedChange(record_type, record, item)
+            for record_type in PUBLISHED_FIELDS
+            for record in self.by_id[record_type].values()
+            for item in record.corrections
+        ]
+        found += [LoggedChange(item.record, None, item) for item in self.site.removed]
+        return sorted(found, key=lambda entry: entry.item.date, reverse=True)
+
     def questions_citing(self, claim_id: str) -> list[Any]:
         """FAQ entries that rely on the claim."""
         return [question for question in self.questions if claim_id in question.claims]
@@ -90,6 +106,25 @@ class SiteData:
             verdict.id: sum(claim.verdict == verdict.id for claim in self.claims)
             for verdict in self.verdicts
         }
+
+
+@dataclass(frozen=True)
+class LoggedChange:
+    """An entry of the corrections log: a record's correction, or a record's removal."""
+
+    record_type: str  # 'claim', 'question' or 'figure'
+    record: Any | None  # None where the record was removed
+    item: Any  # the Correction or the Removal: date and text
+
+    @property
+    def minor(self) -> bool:
+        """A typo-level correction, shown folded."""
+        return getattr(self.item, "minor", False)
+
+    @property
+    def shown_as(self) -> str:
+        """What a reader calls the record: „Behauptung“, „Frage“, „Zahl“."""
+        return REMOVED_NAMES[self.record_type]
 
 
 def _named_by(references: list[Reference]) -> defaultdict[RecordKey, list[RecordKey]]:

@@ -77,6 +77,12 @@ class YamlFile:
     display_name: str
     content: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    text_starts: dict[Location, int] = field(default_factory=dict)  # first line of each text
+
+    def line_in_text(self, location: Location, text_line: int) -> int:
+        """File line of line `text_line` (0 = the first) of the text at `location`. Exact for
+        texts written as blocks (`|-`), the house style; a folded text's lines are joined."""
+        return self.text_starts.get(location, self.line_of(location)) + text_line
 
     def line_of(self, location: Location) -> int:
         """Line of the value at `location`, or of its closest parent that exists in the file."""
@@ -107,7 +113,7 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlFile | None, list
             raw[: error.start].count(b"\n") + 1, "file is not UTF-8 text (save it as UTF-8)"
         )
     try:
-        content, lines, problems = _parse(text, display_name)
+        content, lines, text_starts, problems = _parse(text, display_name)
     except yaml.MarkedYAMLError as error:
         return fail(*_syntax_error(text, error))
     except _Rejected as rejected:
@@ -118,19 +124,21 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlFile | None, list
         return fail(1, _TOO_DEEP)
     if content is None and not lines:
         return fail(1, "file is empty (expected YAML data)")
-    return YamlFile(path, display_name, content, lines), problems
+    return YamlFile(path, display_name, content, lines, text_starts), problems
 
 
-def _parse(text: str, display_name: str) -> tuple[Any, dict[Location, int], list[DataProblem]]:
+def _parse(
+    text: str, display_name: str
+) -> tuple[Any, dict[Location, int], dict[Location, int], list[DataProblem]]:
     loader = _FastYamlLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, {}, []
-        lines: dict[Location, int] = {}
+            return None, {}, {}, []
+        lines = _Lines()
         problems: list[DataProblem] = []
         _collect_lines(root, (), lines, problems, display_name, set())
-        return loader.construct_document(root), lines, problems
+        return loader.construct_document(root), lines.of_values, lines.text_starts, problems
     finally:
         loader.dispose()
 
@@ -145,7 +153,7 @@ def _unreadable_character(
     # The reader stops at the first such character; libyaml counts its position in bytes.
     line = text[: max(text.find(character), 0)].count("\n") + 1
     try:
-        _, lines, _ = _parse(_RAW_CONTROLS.sub(" ", text), display_name)
+        _, lines, _, _ = _parse(_RAW_CONTROLS.sub(" ", text), display_name)
     except (yaml.YAMLError, _Rejected, RecursionError):
         lines = {}
     before = [(found, len(place), place) for place, found in lines.items() if found <= line]
@@ -172,18 +180,30 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
     return (mark.line + 1 if mark else 1), message
 
 
+@dataclass
+class _Lines:
+    """The line of every value (of its key, where it has one) and the first line of every text:
+    a block text (`|-`) starts on the line after its key."""
+
+    of_values: dict[Location, int] = field(default_factory=dict)
+    text_starts: dict[Location, int] = field(default_factory=dict)
+
+
 def _collect_lines(
     node: yaml.Node,
     location: Location,
-    lines: dict[Location, int],
+    lines: _Lines,
     problems: list[DataProblem],
     display_name: str,
     seen: set[int],
 ) -> None:
     _check_node(node, location, seen)
-    lines[location] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode) and (message := text_problem(node.value)):
-        problems.append(DataProblem(display_name, lines[location], location, message))
+    lines.of_values[location] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        block = node.style in ("|", ">")
+        lines.text_starts[location] = node.start_mark.line + (2 if block else 1)
+        if message := text_problem(node.value):
+            problems.append(DataProblem(display_name, lines.of_values[location], location, message))
     elif isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
         for key_node, value_node in node.value:
@@ -198,7 +218,7 @@ def _collect_lines(
                 )
             keys.add(key)
             _collect_lines(value_node, child, lines, problems, display_name, seen)
-            lines[child] = key_node.start_mark.line + 1
+            lines.of_values[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _collect_lines(item, (*location, index), lines, problems, display_name, seen)

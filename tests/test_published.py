@@ -1,0 +1,305 @@
+"""No silent edit: once a snapshot of the published state exists (`make publish-snapshot`), a
+changed verdict, summary, source, FAQ answer or figure, and a new or removed record, stop
+`make check` and the build until a correction dated after the snapshot logs it.
+
+Each case takes a copy of the mini site's data, writes its snapshot as published, edits the data
+and runs the loader, which the build and `make check` share.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from explainer.errors import DataError
+from explainer.load import load_site_data
+from explainer.published import SNAPSHOT_FILE, write_snapshot
+from explainer.render import Renderer, make_environment
+from minisite import MINI_SITE
+from test_data_errors import replace
+
+EXPECTED_CLAIM_ENTRY = (
+    "without a correction (expected an entry in this claim's 'corrections' dated after"
+    " 2024-05-01: what was wrong, what changed, why"
+)
+MINOR_HINT = "; a typo-level edit may be logged with 'minor: true')"
+LATER = replace('updated: "2024-05-01"', 'updated: "2024-06-01"')  # site.yaml: the data moves on
+
+
+def correction(date: str, text: str, *, minor: bool = False) -> str:
+    """A corrections list for the second claim (which has none), as YAML after its sources."""
+    flag = "\n        minor: true" if minor else ""
+    return (
+        f'sources: [stadtrat]\n    corrections:\n      - date: "{date}"\n        text: {text}{flag}'
+    )
+
+
+# (case, {file below data/: edit}, the exact problems the loader reports; none: it loads)
+CASES = [
+    ("unchanged", {}, []),
+    (
+        "verdict-changed",
+        {"claims.yaml": replace("verdict: ansichtssache", "verdict: stimmt")},
+        [
+            "data/claims.yaml:22: claims[1].verdict: changed since the published state of"
+            f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY})"
+        ],
+    ),
+    (
+        "summary-changed",
+        {"claims.yaml": replace("Eine Geschmacksfrage.", "Eine Frage des Geschmacks.")},
+        [
+            "data/claims.yaml:25: claims[1].summary: changed since the published state of"
+            f" 2024-05-01 (was 'Eine Geschmacksfrage.', now 'Eine Frage des Geschmacks.')"
+            f" {EXPECTED_CLAIM_ENTRY}{MINOR_HINT}"
+        ],
+    ),
+    (
+        "source-added",
+        {"claims.yaml": replace("sources: [stadtrat]", "sources: [stadtrat, gruenflaechenamt]")},
+        [
+            "data/claims.yaml:27: claims[1].sources: changed since the published state of"
+            f" 2024-05-01 (added gruenflaechenamt) {EXPECTED_CLAIM_ENTRY})"
+        ],
+    ),
+    (
+        "faq-answer-changed",
+        {"faq.yaml": replace("answer: Kaum –", "answer: Kaum, nur –")},
+        [
+            "data/faq.yaml:6: questions[0].answer: changed since the published state of"
+            " 2024-05-01 without a correction (expected an entry in this"
+            " FAQ entry's 'corrections' dated after 2024-05-01: what was wrong, what changed, why"
+            + MINOR_HINT
+        ],
+    ),
+    (
+        "figure-value-changed",
+        {"figures.yaml": replace("value: -0.4", "value: -0.5")},
+        [
+            "data/figures.yaml:11: figures[1].value: changed since the published state of"
+            " 2024-05-01 (was -0.4, now -0.5) without a correction (expected an entry in this"
+            " figure's 'corrections' dated after 2024-05-01: what was wrong, what changed, why)"
+        ],
+    ),
+    (
+        "figure-date-changed",
+        {
+            "figures.yaml": replace(
+                'as_of: "2024-01-01"\n    source', 'as_of: "2024-02-01"\n    source'
+            )
+        },
+        [
+            "data/figures.yaml:7: figures[0].as_of: changed since the published state of"
+            " 2024-05-01 (was '2024-01-01', now '2024-02-01') without a correction (expected an"
+            " entry in this figure's 'corrections' dated after 2024-05-01: what was wrong, what"
+            " changed, why)"
+        ],
+    ),
+    (
+        "verdict-changed-with-a-correction",
+        {
+            "site.yaml": LATER,
+            "claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
+                replace("sources: [stadtrat]", correction("2024-06-01", "Neu bewertet."))(text)
+            ),
+        },
+        [],
+    ),
+    (
+        "verdict-changed-with-a-correction-from-before",
+        {
+            "claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
+                replace("sources: [stadtrat]", correction("2024-05-01", "Neu bewertet."))(text)
+            ),
+        },
+        [
+            "data/claims.yaml:22: claims[1].verdict: changed since the published state of"
+            f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY})"
+        ],
+    ),
+    (
+        "verdict-changed-with-only-a-minor-correction",
+        {
+            "site.yaml": LATER,
+            "claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
+                replace("sources: [stadtrat]", correction("2024-06-01", "Tippfehler.", minor=True))(
+                    text
+                )
+            ),
+        },
+        [
+            "data/claims.yaml:22: claims[1].verdict: changed since the published state of"
+            f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY})"
+        ],
+    ),
+    (
+        "summary-typo-with-a-minor-correction",
+        {
+            "site.yaml": LATER,
+            "claims.yaml": lambda text: replace("Eine Geschmacksfrage.", "Eine Geschmackssache.")(
+                replace(
+                    "sources: [stadtrat]",
+                    correction("2024-06-01", "Wort geändert.", minor=True),
+                )(text)
+            ),
+        },
+        [],
+    ),
+    (
+        "claim-removed",
+        {"claims.yaml": lambda text: text[: text.index("  - id: park-schoen")]},
+        [
+            "data/site.yaml:1: removed: claim 'park-schoen' was published on 2024-05-01 and is no"
+            " longer in data/claims.yaml (expected it back, or an entry in 'removed' with record:"
+            " claim, id: park-schoen, a date after 2024-05-01 and a text saying why)"
+        ],
+    ),
+    (
+        "claim-removed-and-logged",
+        {
+            "site.yaml": lambda text: (
+                LATER(text)
+                + 'removed:\n  - record: claim\n    id: park-schoen\n    date: "2024-06-01"\n'
+                "    text: Die Aussage ist eine Meinung und wird nicht mehr geführt.\n"
+            ),
+            "claims.yaml": lambda text: text[: text.index("  - id: park-schoen")],
+        },
+        [],
+    ),
+    (
+        "figure-added",
+        {
+            "figures.yaml": lambda text: (
+                text + "  - id: baeume\n    label: Bäume im Park\n    value: 800\n    unit: count\n"
+                '    counted: Bäume\n    as_of: "2024-01-01"\n    source: gruenflaechenamt\n'
+            )
+        },
+        [
+            "data/figures.yaml:15: figures[2].id: figure is new since the published state of"
+            " 2024-05-01 (expected an entry in its 'corrections' dated after 2024-05-01 saying"
+            " that it was added)"
+        ],
+    ),
+]
+
+
+def published_mini_data(tmp_path: Path) -> Path:
+    """A copy of the mini site's data with its snapshot written, as after publishing."""
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    write_snapshot(load_site_data(data_dir), data_dir)
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_a_change_to_the_published_state_needs_a_dated_correction(
+    tmp_path: Path, edits: dict, expected: list[str]
+) -> None:
+    data_dir = published_mini_data(tmp_path)
+    for name, edit in edits.items():
+        path = data_dir / name
+        path.write_text(edit(path.read_text("utf-8")), "utf-8")
+
+    try:
+        load_site_data(data_dir)
+        problems = []
+    except DataError as error:
+        problems = [str(problem) for problem in error.problems]
+
+    assert problems == expected
+
+
+def test_without_a_snapshot_nothing_is_compared(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    claims = data_dir / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8").replace("verdict: ansichtssache", "verdict: stimmt")
+    )
+
+    assert load_site_data(data_dir).by_id["claim"]["park-schoen"].verdict == "stimmt"
+
+
+def test_the_snapshot_is_sorted_json_with_one_field_a_line(tmp_path: Path) -> None:
+    data_dir = published_mini_data(tmp_path)
+    text = (data_dir / SNAPSHOT_FILE).read_text("utf-8")
+    snapshot = json.loads(text)
+
+    assert snapshot["published"] == "2024-05-01"
+    assert snapshot["claims"]["park-schoen"] == {
+        "sources": ["stadtrat"],
+        "summary": "Eine Geschmacksfrage.",
+        "verdict": "ansichtssache",
+    }
+    assert snapshot["questions"]["wird-der-park-kleiner"] == {
+        "answer": 'Kaum – um {{ fig("flaechenaenderung") }}.'
+    }
+    assert snapshot["figures"]["flaechenaenderung"] == {
+        "as_of": "2024-01-01",
+        "qualifier": None,
+        "unit": "percent",
+        "value": -0.4,
+    }
+    assert text == json.dumps(snapshot, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_a_broken_snapshot_is_named_with_the_command_that_rewrites_it(tmp_path: Path) -> None:
+    data_dir = published_mini_data(tmp_path)
+    (data_dir / SNAPSHOT_FILE).write_text("{", "utf-8")
+
+    with pytest.raises(DataError) as error:
+        load_site_data(data_dir)
+
+    assert [str(problem) for problem in error.value.problems] == [
+        "data/published.json:1: not a snapshot of the published state (Invalid JSON: EOF while"
+        " parsing an object at line 1 column 1; write it again with make publish-snapshot after"
+        " publishing)"
+    ]
+
+
+def test_minor_corrections_are_folded_on_the_claim_and_in_the_log(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    claims = data_dir / "claims.yaml"
+    claims.write_text(
+        replace("sources: [stadtrat]", correction("2024-04-30", "Tippfehler.", minor=True))(
+            claims.read_text("utf-8")
+        ),
+        "utf-8",
+    )
+    data = load_site_data(data_dir)
+    renderer = Renderer(data, make_environment())
+
+    box = renderer.render_page(
+        '{{ corrections_box(data.by_id.claim["park-schoen"]) }}', "index.md", "index.md"
+    )
+    log = renderer.render_page("{{ correction_log() }}", "korrekturen.md", "korrekturen.md")
+
+    folded = (
+        '<details class="xp-corrections__minor" markdown>\n'
+        "<summary>Eine kleinere Korrektur (Tippfehler und Sprache)</summary>"
+    )
+    assert folded in box and "- **30.\u00a0April 2024:** Tippfehler." in box
+    assert log.index("zuerst in Hektar") < log.index(folded) < log.index("Tippfehler.")
+
+
+def test_publish_snapshot_writes_the_file_and_says_to_commit_it(tmp_path: Path) -> None:
+    shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "publish-snapshot", str(tmp_path)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    written = tmp_path / "data" / SNAPSHOT_FILE
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"Wrote {written}: commit it with the release.\n",
+    )
+    assert json.loads(written.read_text("utf-8"))["published"] == "2024-05-01"

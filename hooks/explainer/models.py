@@ -349,8 +349,9 @@ class Claim(_Record):
     @field_validator("corrections")
     @classmethod
     def _check_corrections(cls, items: list[Correction], info: ValidationInfo) -> list[Correction]:
+        # An earlier correction may predate a later re-check ('checked'), so only the data date
+        # bounds it.
         for index, item in enumerate(items):
-            _not_before_check(item.date, info, f"corrections[{index}].date")
             _not_after_data_date(item.date, info, f"corrections[{index}].date")
         return items
 

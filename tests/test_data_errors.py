@@ -311,11 +311,11 @@ CASES = [
         " known",
     ),
     (
-        "correction-before-check",
+        "correction-after-data-date",
         "claims.yaml",
-        replace('      - date: "2024-04-28"', '      - date: "2024-04-01"'),
-        "data/claims.yaml:16: claims[0].corrections: corrections[0].date 2024-04-01 lies before"
-        " 'checked' (expected 2024-04-20 or later)",
+        replace('      - date: "2024-04-28"', '      - date: "2024-05-02"'),
+        "data/claims.yaml:16: claims[0].corrections: corrections[0].date 2024-05-02 lies after the"
+        " date of the data (expected 2024-05-01 or earlier, or update 'updated' in site.yaml)",
     ),
     (
         "check-after-data-date",

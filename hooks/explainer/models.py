@@ -506,12 +506,8 @@ class Claim(_Record):
             _not_after_data_date(day, info, "updated")
         return day
 
-    @field_validator("corrections")
-    @classmethod
-    def _check_corrections(cls, items: list[Correction], info: ValidationInfo) -> list[Correction]:
-        for index, item in enumerate(items):
-            _not_before_check(item.date, info, f"corrections[{index}].date")
-        return _corrections_until_data_date(items, info)
+    # An earlier correction may predate a later re-check ('checked'): only the data date bounds it.
+    _check_corrections = field_validator("corrections")(_corrections_until_data_date)
 
     @property
     def last_changed(self) -> datetime.date:

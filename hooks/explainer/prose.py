@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import jinja2
-
 from . import german, richtext
 from .errors import DataProblem
 from .models import DATE_UNITS, RICH, SENTENCES
@@ -144,15 +142,15 @@ def _wrong_prepositions(
     file: YamlFile, location: Location, text: str, dates: dict[str, tuple[str, datetime.date]]
 ) -> Iterator[DataProblem]:
     try:
-        parts = richtext.text_and_calls(richtext.parse(text)) or []
-    except jinja2.TemplateSyntaxError:
+        parts = richtext.parse(text)
+    except richtext.RichTextError:
         return  # the reference checks name the mistake
     lines = 0
     for before, part in zip([None, *parts], parts, strict=False):
         if isinstance(part, str):
             lines += part.count("\n")
             continue
-        figure_id = part.args[0] if part.name == "fig" and part.args else None
+        figure_id = part.target if part.name == "fig" else None
         written = PREPOSITION_BEFORE.search(before) if isinstance(before, str) else None
         if figure_id in dates and written:
             unit, day = dates[figure_id]

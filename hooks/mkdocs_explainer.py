@@ -19,6 +19,7 @@ from explainer.errors import DataError
 from explainer.preview import LastGoodSite
 from explainer.render import PageError, address
 from explainer.site import current_build, load_build
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -73,7 +74,9 @@ def _name_the_site(config: MkDocsConfig, title: str) -> None:
             f"The site's name differs: data/site.yaml has title: {title!r}, mkdocs.yml has "
             f"site_name: {config.site_name!r}. Set site_name in mkdocs.yml to the title."
         )
-    config.site_name = title
+    # Escaped here: the title is data, and Material prints site_name as it is in some places
+    # (<title>, the header). As Markup, its own `| e` does not escape it twice.
+    config.site_name = escape(title)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -200,8 +200,9 @@ def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
     )
     claim_id = state.claim_pages.get(page.file.src_uri)
     image = claim_id or metadata.SITE_IMAGE
+    site_name = state.build.data.site.title  # the plain text; config.site_name is escaped HTML
     title = (
-        config.site_name
+        site_name
         if role == "start"
         else metadata.strip_title(page.meta.get("title") or page.title or "")
     )
@@ -211,8 +212,8 @@ def _page_meta(page: Page, config: MkDocsConfig) -> metadata.PageMeta:
         description=_description(page, claim_id, config),
         url=page.canonical_url or state.site_url,
         image_url=metadata.absolute_url(state.site_url, metadata.share_image_path(image)),
-        image_alt=_image_alt(claim_id, title, config),
-        site_name=config.site_name,
+        image_alt=_image_alt(claim_id, title, site_name),
+        site_name=site_name,
     )
 
 
@@ -226,9 +227,9 @@ def _description(page: Page, claim_id: str | None, config: MkDocsConfig) -> str:
     return metadata.shorten(str(page.meta.get("description") or config.site_description or ""))
 
 
-def _image_alt(claim_id: str | None, title: str, config: MkDocsConfig) -> str:
+def _image_alt(claim_id: str | None, title: str, site_name: str) -> str:
     if claim_id is None:
-        return f"{config.site_name}: {_current().description}"
+        return f"{site_name}: {_current().description}"
     data = _current().build.data
     claim = data.by_id["claim"][claim_id]
     return f"{title} – Bewertung: {data.by_id['verdict'][claim.verdict].label}"

@@ -19,7 +19,7 @@ PLAIN = f"{SCRIPT} {HANDLER} {MARKDOWN}"
 # Rich text may hold Markdown, so its payload is only what rich text allows to look harmless.
 RICH = (
     f'{SCRIPT} {HANDLER} [Quelle](https://example.org/"onmouseover="window.__pwned=5)'
-    ' {: style="position:fixed" }'
+    ' {: style="position:fixed" }.'
 )
 # An address that would end its Markdown link early and open a javascript: link after it.
 BREAKING_URL = "https://example.org/a)[x](javascript:window.__pwned=6)"
@@ -52,4 +52,13 @@ def copy_hostile_site(target: Path) -> Path:
         key, value = new.format(PAYLOADS.get(new.split(":")[0], PLAIN)).split(": ", 1)
         text = text.replace(old, f"{key}: {json.dumps(value, ensure_ascii=False)}", 1)
         path.write_text(text, "utf-8")
+        if file_name == "site.yaml":  # mkdocs.yml must name the site as site.yaml does
+            _rename_site(project / "mkdocs.yml", old.split(": ", 1)[1], value)
     return project
+
+
+def _rename_site(config: Path, old_name: str, new_name: str) -> None:
+    text = config.read_text("utf-8")
+    assert f"site_name: {old_name}" in text, "test setup: mkdocs.yml names the site otherwise"
+    quoted = json.dumps(new_name, ensure_ascii=False)
+    config.write_text(text.replace(f"site_name: {old_name}", f"site_name: {quoted}", 1), "utf-8")

@@ -40,7 +40,7 @@ kind: bar
 topic: Fläche
 title: T
 subtitle: S
-description: D
+description: D.
 unit: percent
 points:
   - {label: A, value: 1, source: gruenflaechenamt}

@@ -285,7 +285,8 @@ def test_minor_corrections_are_folded_on_the_claim_and_in_the_log(tmp_path: Path
 
 
 def test_publish_snapshot_writes_the_file_and_says_to_commit_it(tmp_path: Path) -> None:
-    shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    for folder in ("data", "docs"):  # the command checks the data as the build does
+        shutil.copytree(MINI_SITE / folder, tmp_path / folder)
 
     result = subprocess.run(
         [sys.executable, "-m", "explainer", "publish-snapshot", str(tmp_path)],

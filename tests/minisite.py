@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
+from explainer.errors import DataError
+from explainer.load import load_site_data
 
 MINI_SITE = ROOT / "tests" / "sites" / "mini"
 
@@ -16,3 +19,15 @@ def copy_mini_site(target: Path) -> Path:
     config = target / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("../../../", f"{ROOT}/"), "utf-8")
     return target
+
+
+def problems_after_edits(data_dir: Path, edits: dict[str, Callable[[str], str]]) -> list[str]:
+    """Each file below `data_dir` edited as given, then every problem the loader names."""
+    for name, edit in edits.items():
+        path = data_dir / name
+        path.write_text(edit(path.read_text("utf-8")), "utf-8")
+    try:
+        load_site_data(data_dir)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []

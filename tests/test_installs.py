@@ -83,15 +83,20 @@ def fake_system(folder: Path, user_id: int) -> dict[str, str]:
     return {**os.environ, "PATH": f"{folder}:{os.environ['PATH']}", "CHROMIUM": "/usr/bin/chromium"}
 
 
+def run_install_script(script: str, tmp_path: Path, user_id: int) -> subprocess.CompletedProcess:
+    """One of the .ci install scripts, run as `user_id` against a fake id and apt-get."""
+    return subprocess.run(
+        [str(ROOT / ".ci" / script)], env=fake_system(tmp_path / "bin", user_id),
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize("script", APT_SCRIPTS, ids=APT_SCRIPTS)
 def test_as_root_the_package_is_named_explained_and_installed_visibly(
     script: str, tmp_path: Path
 ) -> None:
     package = APT_SCRIPTS[script]
-    result = subprocess.run(
-        [str(ROOT / ".ci" / script)], env=fake_system(tmp_path / "bin", 0),
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = run_install_script(script, tmp_path, user_id=0)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"==> make test needs the Debian package '{package}': ")
@@ -104,10 +109,7 @@ def test_without_root_nothing_is_installed_and_the_command_is_printed(
     script: str, tmp_path: Path
 ) -> None:
     package = APT_SCRIPTS[script]
-    result = subprocess.run(
-        [str(ROOT / ".ci" / script)], env=fake_system(tmp_path / "bin", 1000),
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = run_install_script(script, tmp_path, user_id=1000)
     assert result.returncode == 1
     assert "apt-get output" not in result.stdout + result.stderr
     assert f"  sudo apt-get update && sudo {APT_INSTALL} {package}\n" in result.stderr

@@ -21,7 +21,7 @@ from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.published import SNAPSHOT_FILE, write_snapshot
 from explainer.render import Renderer, make_environment
-from minisite import MINI_SITE
+from minisite import MINI_SITE, problems_after_edits
 from test_data_errors import replace
 
 EXPECTED_CLAIM_ENTRY = (
@@ -199,17 +199,8 @@ def test_a_change_to_the_published_state_needs_a_dated_correction(
     tmp_path: Path, edits: dict, expected: list[str]
 ) -> None:
     data_dir = published_mini_data(tmp_path)
-    for name, edit in edits.items():
-        path = data_dir / name
-        path.write_text(edit(path.read_text("utf-8")), "utf-8")
 
-    try:
-        load_site_data(data_dir)
-        problems = []
-    except DataError as error:
-        problems = [str(problem) for problem in error.problems]
-
-    assert problems == expected
+    assert problems_after_edits(data_dir, edits) == expected
 
 
 def test_without_a_snapshot_nothing_is_compared(tmp_path: Path) -> None:

@@ -11,9 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from explainer.errors import DataError
-from explainer.load import load_site_data
-from minisite import MINI_SITE
+from minisite import MINI_SITE, problems_after_edits
 from test_data_errors import replace
 
 PUNCTUATION_HINT = (
@@ -133,14 +131,5 @@ def test_unfinished_sentences_and_wrong_date_prepositions_are_named_with_their_l
     tmp_path: Path, edits: dict, expected: list[str]
 ) -> None:
     data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
-    for name, edit in edits.items():
-        path = data_dir / name
-        path.write_text(edit(path.read_text("utf-8")), "utf-8")
 
-    try:
-        load_site_data(data_dir)
-        problems = []
-    except DataError as error:
-        problems = [str(problem) for problem in error.problems]
-
-    assert problems == expected
+    assert problems_after_edits(data_dir, edits) == expected

@@ -23,7 +23,7 @@ from babel.numbers import NumberPattern, format_decimal, get_currency_symbol, pa
 
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 NBSP = "\u00a0"  # keeps number and unit on one line
-NARROW_NBSP = "\u202f"  # where CLDR puts a space before "%": "17,0 %", "17,0 %" (fr)
+NARROW_NBSP = "\u202f"  # a space CLDR puts before "%" (de, fr) becomes this: "17,0 %"
 
 # The words of an amount, as gettext msgids: English text, with {placeholders} so that a
 # language can order the parts its own way.
@@ -79,6 +79,7 @@ class Conventions:
     day_glue: bool = False  # no line break after the day: "27. Januar" (DIN 5008)
 
 
+# English, and every locale without a row, uses the defaults.
 CONVENTIONS = {"de": Conventions(prose_scale="short", currency="name", day_glue=True)}
 
 

@@ -11,7 +11,7 @@ import babel
 import plotly
 from markupsafe import Markup
 
-from . import chartgeometry, chartkinds, chartplot, filecache, german, jsonhtml
+from . import chartgeometry, chartkinds, chartplot, filecache, formatting, german, jsonhtml
 from .chartdrawings import CHART_DRAWINGS
 from .chartgeometry import value_text
 from .chartkinds import CHART_KINDS
@@ -64,7 +64,9 @@ def chart_view(chart: Chart, plot_cache: Path | None = None) -> ChartView:
 
 
 def _plot_key(chart: Chart) -> str:
-    code = filecache.source_digest(chartkinds, chartgeometry, chartplot, german, jsonhtml)
+    code = filecache.source_digest(
+        chartkinds, chartgeometry, chartplot, german, formatting, jsonhtml
+    )
     return filecache.digest(chart.model_dump_json(), code, plotly.__version__, babel.__version__)
 
 

@@ -3,8 +3,9 @@
 The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help. Two
 markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
 id of a record in another file: checked, and offered as a choice in the schema) and `RICH`
-(Markdown that may call fig() and cite(): checked and rendered). The reference checks, the
-schema writer and the renderer read these markers; nothing else lists such fields.
+(Markdown that may call fig() and cite(): checked and rendered). The engine reads them through
+modelfields.py (the schema writer through the JSON Schema key `RefersTo` adds); nothing else
+lists such fields.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ MAX_MAGNITUDE = 2**53
 EARLIEST_DATA_DATE = datetime.date(1980, 1, 1)
 LATEST_DATA_DATE = datetime.date(2106, 2, 7)
 REFERS_TO_KEY = "x-refers-to"  # schema key that schema.py replaces by the list of current ids
-RICH_KEY = "x-rich"  # schema key marking rich text: opendata.py gives it as plain text
 RICH_DESCRIPTION = "Markdown; may use {{ fig('id') }} and {{ cite('id') }}"
 
 
@@ -62,11 +62,6 @@ class RefersTo:
 @dataclass(frozen=True)
 class Rich:
     """Field marker: Markdown that may use {{ fig('id') }} and {{ cite('id') }}."""
-
-    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler(core_schema)
-        schema[RICH_KEY] = True
-        return schema
 
 
 RICH = Rich()

@@ -46,7 +46,7 @@ def entries(
     found = []
     for claim in data.claims:
         url = claim_url(claim.id)
-        verdict = data.by_id["verdict"][claim.verdict].label
+        verdict = data.verdict_of(claim).label
         summary = f"Bewertung: {verdict}. {plain_text(claim.summary)}"
         found.append(
             Entry(url, f"„{claim.quote}“", url, claim.checked, claim.last_changed, summary)

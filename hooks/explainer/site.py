@@ -133,7 +133,7 @@ class SiteBuild:
         count = f"{len(data.claims)} Aussagen geprüft"
         cards = {metadata.SITE_IMAGE: Card(title, description, count, SITE_CARD_COLOR, footer)}
         for claim in data.claims:
-            verdict = data.by_id["verdict"][claim.verdict]
+            verdict = data.verdict_of(claim)
             cards[claim.id] = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
         return cards
 

@@ -110,6 +110,12 @@ Words = Annotated[Text, WORDS]
 Sentences = Annotated[Text, SENTENCES]
 
 
+def _require_counted(unit: str, counted: str | None) -> None:
+    """A count is printed with the noun it counts ('2.048 GPUs'), in figures and charts alike."""
+    if unit == "count" and counted is None:
+        raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+
+
 def _no_date_opening_a_paragraph(text: str) -> str:
     """Markdown reads "27. Januar 2025 …" at the start of a paragraph as item 27 of a numbered
     list: the page would show "1." and lose the day."""
@@ -560,8 +566,7 @@ class Figure(_Record):
         is_date = isinstance(self.value, datetime.date)
         if is_date != (self.unit in DATE_UNITS):
             raise ValueError("'value' must be a date exactly when 'unit' is date or month")
-        if self.unit == "count" and self.counted is None:
-            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        _require_counted(self.unit, self.counted)
         return self
 
 
@@ -639,8 +644,7 @@ class Chart(_Record):
         if self.log_axis and any(value <= 0 for value in self._values()):
             raise ValueError("log_axis: true needs values above zero")
         self._check_value_axis()
-        if self.unit == "count" and self.counted is None:
-            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        _require_counted(self.unit, self.counted)
         return self
 
     @field_validator("points")

@@ -20,6 +20,7 @@ LOCALE = "de_DE"
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 NBSP = "\u00a0"  # keeps number and unit on one line
 NARROW_NBSP = "\u202f"  # German style puts a narrow space between number and %
+PERCENT_SUFFIX = NARROW_NBSP + "%"  # after a percentage, in text and on chart axes
 
 QUALIFIERS = {"about": "rund", "more_than": "mehr als", "up_to": "bis zu", "at_least": "mindestens"}
 SHORT_QUALIFIERS = {"about": "≈", "more_than": ">", "up_to": "≤", "at_least": "≥"}
@@ -136,7 +137,7 @@ def month_names() -> tuple[str, ...]:
 
 def _unit_suffix(unit: str, word: str, counted: str | None, style: Style) -> str:
     if unit == "percent":
-        return f"{NARROW_NBSP}%"
+        return PERCENT_SUFFIX
     if unit == "factor":
         return "-fach"
     words = [word] if style == "short" else [word, UNIT_WORDS.get(unit) or counted or ""]

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
+from .idrules import CORRECTIONS_ANCHOR
 from .models import Checked, WebAddress
 from .sitedata import SiteData
 
@@ -63,6 +64,7 @@ def make_environment() -> jinja2.Environment:
         host=host,
         figure=figure_value,
         download_paths=downloads.download_paths,
+        corrections_anchor=CORRECTIONS_ANCHOR.format,
         grouped=grouped,
         slug=slug,
         mailto=mailto,

@@ -18,8 +18,8 @@ from explainer.render import page_text
 from explainer.sitedata import SiteData
 from explainer.spelling import misspellings
 from links import parse_page
+from text import NBSP
 
-NBSP = "\u00a0"
 LEGAL_REFERENCE = r"(?:§|Art\.|Abs\.)\s*\d+"
 
 

@@ -15,6 +15,7 @@ from explainer.errors import DataError
 from explainer.load import load_site_data
 from minisite import MINI_SITE
 from test_data_errors import replace
+from text import NBSP
 
 PUNCTUATION_HINT = (
     "(finish the sentence and end it with '.', '!', '?' or '…'; a closing quote or bracket"
@@ -113,7 +114,8 @@ CASES = [
         with_date_figures('Der Bericht erschien im {{ fig("bericht-tag") }}.'),
         [
             "data/claims.yaml:25: claims[1].summary: 'im' before figure 'bericht-tag' reads"
-            " „im 1.\u00a0März 2024“ (a day takes „am“: write 'am {{ fig(\"bericht-tag\") }}')"
+            f" „im 1.{NBSP}März 2024“ (a day takes „am“: write 'am "
+            '{{ fig("bericht-tag") }}\')'
         ],
     ),
     (

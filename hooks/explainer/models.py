@@ -3,8 +3,8 @@
 The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help.
 Markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
 id of a record in another file: checked, and offered as a choice in the schema), `RICH`
-(Markdown that may call fig() and cite(): checked and rendered) and `Prose` (German text that readers see:
-spell-checked, and with `SENTENCES` finished sentences). The engine reads them through
+(Markdown that may call fig() and cite(): checked and rendered) and `Prose` (German text that
+readers see: spell-checked, and with `SENTENCES` finished sentences). The engine reads them through
 modelfields.py (the schema writer through the JSON Schema key `RefersTo` adds); nothing else
 lists such fields.
 """

@@ -232,7 +232,7 @@ def _image_alt(claim_id: str | None, title: str, site_name: str) -> str:
         return f"{site_name}: {_current().description}"
     data = _current().build.data
     claim = data.by_id["claim"][claim_id]
-    return f"{title} – Bewertung: {data.by_id['verdict'][claim.verdict].label}"
+    return f"{title} – Bewertung: {data.verdict_of(claim).label}"
 
 
 def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
@@ -252,7 +252,7 @@ def _structured_data(meta: metadata.PageMeta, page: Page) -> str | None:
         claim = data.by_id["claim"][state.claim_pages[page.file.src_uri]]
         result = jsonld.claim_review(
             claim,
-            data.by_id["verdict"][claim.verdict],
+            data.verdict_of(claim),
             jsonld.rating_values(data.verdicts),
             url=meta.url,
             summary=plain_text(claim.summary, page.file.src_uri),

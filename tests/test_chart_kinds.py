@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, build_site
 from explainer.chartdrawings import ChartKindError, find_drawings
 from explainer.chartkinds import ChartKind
+from text import NBSP
 
 COMPLETE = {"plot": "build_bar", "svg": "draw_bars", "height": "bar_height"}
 
@@ -134,7 +135,7 @@ def test_a_new_kind_with_its_drawings_is_drawn_and_without_its_svg_stops_the_eng
     chart = build.page("zahlen").split('id="diagramm-baumarten"')[1].split("</figure>")[0]
     assert chart.count("<circle ") == 3  # the SVG
     assert "Linde: 412" in chart and "Ahorn: 87" in chart
-    assert '<td class="xp-chart__value">412\u00a0Bäume</td>' in chart  # the data table
+    assert f'<td class="xp-chart__value">412{NBSP}Bäume</td>' in chart  # the data table
     assert (tmp_path / "site" / "downloads" / "baumarten.csv").is_file()
 
     kind_test = [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-o", "addopts=",

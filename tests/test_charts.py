@@ -22,8 +22,7 @@ from explainer.charttable import chart_view, source_ids
 from explainer.models import Chart
 from explainer.sitedata import SiteData
 from minisite import copy_mini_site
-
-NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+from text import MINUS, NARROW, NBSP
 
 
 def make_chart(kind: str, points: list[dict], **fields: object) -> Chart:

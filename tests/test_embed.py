@@ -91,7 +91,7 @@ def test_no_page_links_to_an_embed_page(site: BuiltSite) -> None:
 def test_a_claim_embed_shows_the_card_and_loads_no_chart(site: BuiltSite, data: SiteData) -> None:
     for claim in data.claims:
         page = site.page(claim_embeds(data)[claim.id])
-        verdict = data.by_id["verdict"][claim.verdict]
+        verdict = data.verdict_of(claim)
         quote = re.search(r'<p class="xp-claim-card__quote">(.*?)</p>', page).group(1)
         assert html.unescape(re.sub(r"<[^>]+>", "", quote)) == f"„{claim.quote}“", claim.id
         assert f">{verdict.label}</span>" in page, claim.id

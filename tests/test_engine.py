@@ -10,8 +10,7 @@ import pytest
 from conftest import BuiltSite, build_site
 from explainer.linksout import LINK_OUT_NOTE
 from minisite import copy_mini_site
-
-NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+from text import MINUS, NARROW, NBSP
 
 
 @pytest.fixture(scope="module")

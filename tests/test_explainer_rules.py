@@ -18,8 +18,8 @@ from explainer.render import page_text
 from explainer.sitedata import SiteData
 from explainer.spelling import misspellings
 from links import parse_page
+from text import NBSP
 
-NBSP = "\u00a0"
 LEGAL_REFERENCE = r"(?:§|Art\.|Abs\.)\s*\d+"
 
 
@@ -41,7 +41,7 @@ def test_every_word_readers_see_is_spelled_right() -> None:
 def test_every_claim_has_a_generated_page_with_its_verdict(site: BuiltSite, data: SiteData) -> None:
     for claim in data.claims:
         page = site.page(f"{data.site.paths.claims}/{claim.id}")
-        assert data.by_id["verdict"][claim.verdict].label in page, claim.id
+        assert data.verdict_of(claim).label in page, claim.id
 
 
 def test_citations_link_to_existing_anchors_on_the_sources_page(

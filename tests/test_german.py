@@ -8,8 +8,7 @@ import pytest
 from explainer import german
 from explainer.models import Figure
 from explainer.render import figure_value
-
-NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+from text import MINUS, NARROW, NBSP
 
 
 @pytest.mark.parametrize(

@@ -215,7 +215,7 @@ def test_the_feed_has_one_entry_per_claim_and_per_correction(
         assert entry.findtext(f"{ATOM}title") == f"„{claim.quote}“", claim.id
         assert entry.findtext(f"{ATOM}published") == f"{claim.checked}T00:00:00Z", claim.id
         assert entry.findtext(f"{ATOM}updated") == f"{claim.last_changed}T00:00:00Z", claim.id
-        verdict = data.by_id["verdict"][claim.verdict].label
+        verdict = data.verdict_of(claim).label
         assert entry.findtext(f"{ATOM}summary").startswith(f"Bewertung: {verdict}."), claim.id
 
 

@@ -133,7 +133,7 @@ def test_claim_review_has_what_google_requires_and_recommends(
 ) -> None:
     values = jsonld.rating_values(data.verdicts)
     for claim in data.claims:
-        verdict = data.by_id["verdict"][claim.verdict]
+        verdict = data.verdict_of(claim)
         review = read_head(site.page(f"behauptungen/{claim.id}")).jsonld[0]
         # required: claimReviewed, reviewRating.alternateName, url (same site)
         assert review["@context"] == "https://schema.org"

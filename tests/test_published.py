@@ -23,6 +23,7 @@ from explainer.published import SNAPSHOT_FILE, write_snapshot
 from explainer.render import Renderer, make_environment
 from minisite import MINI_SITE, problems_after_edits
 from test_data_errors import replace
+from text import NBSP
 
 EXPECTED_CLAIM_ENTRY = (
     "without a correction (expected an entry in this claim's 'corrections' dated after"
@@ -271,7 +272,7 @@ def test_minor_corrections_are_folded_on_the_claim_and_in_the_log(tmp_path: Path
         '<details class="xp-corrections__minor" markdown>\n'
         "<summary>Eine kleinere Korrektur (Tippfehler und Sprache)</summary>"
     )
-    assert folded in box and "- **30.\u00a0April 2024:** Tippfehler." in box
+    assert folded in box and f"- **30.{NBSP}April 2024:** Tippfehler." in box
     assert log.index("zuerst in Hektar") < log.index(folded) < log.index("Tippfehler.")
 
 

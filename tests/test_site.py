@@ -10,8 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, BuiltSite
 from explainer.sitedata import SiteData
-
-NBSP, NARROW, MINUS = "\u00a0", "\u202f", "\u2212"
+from text import MINUS, NARROW, NBSP
 
 # The seven questions the article asks, verbatim (shared/seed/article-de.txt).
 ARTICLE_QUESTIONS = [

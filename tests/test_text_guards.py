@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from minisite import MINI_SITE, problems_after_edits
 from test_data_errors import replace
+from text import NBSP
 
 PUNCTUATION_HINT = (
     "(finish the sentence and end it with '.', '!', '?' or '…'; a closing quote or bracket"
@@ -111,7 +112,8 @@ CASES = [
         with_date_figures('Der Bericht erschien im {{ fig("bericht-tag") }}.'),
         [
             "data/claims.yaml:25: claims[1].summary: 'im' before figure 'bericht-tag' reads"
-            " „im 1.\u00a0März 2024“ (a day takes „am“: write 'am {{ fig(\"bericht-tag\") }}')"
+            f" „im 1.{NBSP}März 2024“ (a day takes „am“: write 'am "
+            '{{ fig("bericht-tag") }}\')'
         ],
     ),
     (

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from .models import Chart, ChartPoint
 
 LINE_HEIGHT = 380  # pixels reserved for a line chart
+# A bar chart's height in pixels: the frame (legend and reference label above the plot, tick
+# labels and axis title below), then per row of categories its label and spacing plus each bar.
+BARS_FRAME = 110
+ROW_SPACING = 24
+BAR_THICKNESS = 22
 
 
 # ---------------------------------------------------------------------------------------------
@@ -38,7 +43,7 @@ def line_height(chart: Chart) -> int:
 
 def _rows_height(chart: Chart, bars_per_row: int) -> int:
     rows = len(categories(chart.points))
-    return 110 + rows * (24 + 22 * bars_per_row)
+    return BARS_FRAME + rows * (ROW_SPACING + BAR_THICKNESS * bars_per_row)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,6 +78,11 @@ def axis_title(chart: Chart) -> str:
         return "Veränderung in %"
     unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
     return f"{word} {unit_word}".strip()
+
+
+def tick_suffix(chart: Chart) -> str:
+    """What follows every tick label of the value axis: '%' for percentages, else nothing."""
+    return german.PERCENT_SUFFIX if chart.unit == "percent" else ""
 
 
 def scale_of(chart: Chart) -> tuple[float, str]:

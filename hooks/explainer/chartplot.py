@@ -23,6 +23,7 @@ from .chartgeometry import (
     line_range,
     scale_of,
     series_color,
+    tick_suffix,
     value_range,
     value_text,
 )
@@ -229,8 +230,8 @@ def _row_labels(chart: Chart) -> list[dict[str, Any]]:
 def _value_axis(chart: Chart) -> dict[str, Any]:
     """The horizontal value axis of bar charts, with room for the labels outside the bars."""
     axis: dict[str, Any] = {"title": {"text": axis_title(chart)}, "tickformat": ",~f"}
-    if chart.unit == "percent":
-        axis["ticksuffix"] = german.NARROW_NBSP + "%"
+    if suffix := tick_suffix(chart):
+        axis["ticksuffix"] = suffix
     axis["range"] = list(value_range(chart))
     if chart.log_axis:
         axis.update({"type": "log", "dtick": 1, "tickangle": 0})
@@ -307,8 +308,8 @@ def _line_value_axis(chart: Chart) -> dict[str, Any]:
         axis["type"] = "log"
     else:
         axis["range"] = list(line_range(chart))
-    if chart.unit == "percent":
-        axis["ticksuffix"] = german.NARROW_NBSP + "%"
+    if suffix := tick_suffix(chart):
+        axis["ticksuffix"] = suffix
     return axis
 
 

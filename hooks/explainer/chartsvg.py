@@ -169,7 +169,7 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
         ticks = [10**power * size for power in range(math.ceil(low), math.floor(high) + 1)]
     else:
         ticks = [tick * size for tick in nice_ticks(low, high)]
-    suffix = german.NARROW_NBSP + "%" if chart.unit == "percent" else ""
+    suffix = geometry.tick_suffix(chart)
     parts = []
     for tick in ticks:
         x = x_of(tick)  # type: ignore[operator]
@@ -198,7 +198,7 @@ def draw_lines(chart: Chart, height: int) -> str:
     def y_of(value: float) -> float:
         return bottom - (value - low) / (high - low) * (bottom - TOP)
 
-    parts = _line_ticks(chart, low, high, height, y_of)
+    parts = _line_ticks(chart, low, high, y_of)
     parts += [_text(f"{x_of(day):.2f}%", bottom + 16, _short_day(day), "middle")
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
     labels = geometry.categories(chart.points)
@@ -239,8 +239,8 @@ def _polyline(
     return "".join(parts)
 
 
-def _line_ticks(chart: Chart, low: float, high: float, height: int, y_of: object) -> list[str]:
-    suffix = german.NARROW_NBSP + "%" if chart.unit == "percent" else ""
+def _line_ticks(chart: Chart, low: float, high: float, y_of: object) -> list[str]:
+    suffix = geometry.tick_suffix(chart)
     parts = []
     for tick in nice_ticks(low, high):
         y = y_of(tick)  # type: ignore[operator]

@@ -12,13 +12,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .idrules import CORRECTIONS_ANCHOR
 from .opendata import license_text
 from .sitedata import SiteData
 
 FEED_PATH = "feed.xml"  # below the site root; linked from every page's <head>
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-CORRECTIONS_ANCHOR = "korrekturen-{claim_id}"  # the corrections box on a claim page (macros.html)
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,12 @@ def entries(
     found = []
     for claim in data.claims:
         url = claim_url(claim.id)
-        verdict = data.by_id["verdict"][claim.verdict].label
+        verdict = data.verdict_of(claim).label
         summary = f"Bewertung: {verdict}. {plain_text(claim.summary)}"
         found.append(
             Entry(url, f"„{claim.quote}“", url, claim.checked, claim.last_changed, summary)
         )
-        anchor = f"{url}#{CORRECTIONS_ANCHOR.format(claim_id=claim.id)}"
+        anchor = f"{url}#{CORRECTIONS_ANCHOR.format(claim.id)}"
         for number, item in enumerate(claim.corrections, start=1):
             title = f"Korrektur: „{claim.quote}“"
             text = plain_text(item.text)

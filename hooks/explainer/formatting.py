@@ -95,6 +95,7 @@ class Formatter:
         self._plural_form = data.plural_form
         self._scales = {length: _scales(data, length) for length in ("short", "long")}
         self._percent = _affixes(data.percent_formats[None], NARROW_NBSP)
+        self.percent_suffix = self._percent[1]  # after a percentage: text and chart axes
         self._currency = _affixes(data.currency_formats["standard"], NBSP)
         self._long_date = _long_date_pattern(data, self.conventions.day_glue)
         self._year_month = _skeleton_pattern(data, YEAR_MONTH)

@@ -11,6 +11,7 @@ from .formatting import NARROW_NBSP, SCALED_UNITS, Formatter
 
 __all__ = [
     "NARROW_NBSP",
+    "PERCENT_SUFFIX",
     "SCALED_UNITS",
     "UNIT_WORDS",
     "amount",
@@ -36,3 +37,4 @@ file_size = _GERMAN.file_size
 plotly_locale = _GERMAN.plotly_locale
 month_names = _GERMAN.month_names
 UNIT_WORDS = _GERMAN.unit_words
+PERCENT_SUFFIX = _GERMAN.percent_suffix

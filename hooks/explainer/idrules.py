@@ -22,10 +22,11 @@ from .models import PAGE_PATH_PATTERN, Paths
 from .references import ParsedFile, record_id
 from .yamlfile import Location, YamlFile
 
+CORRECTIONS_ANCHOR = "korrekturen-{}"  # a claim's or FAQ entry's corrections box (macros.html)
 # The anchors the templates (hooks/templates/explainer/) and the static chart drawing
 # (chartsvg.py) give a record on the pages showing it; a test renders a claim page to compare.
 ANCHORS = {
-    "claim": ("korrekturen-{}", "zitat-{}", "einbetten-{}"),
+    "claim": (CORRECTIONS_ANCHOR, "zitat-{}", "einbetten-{}"),
     "chart": (
         "diagramm-{}",
         "diagramm-{}-beschreibung",

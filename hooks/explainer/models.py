@@ -1,10 +1,12 @@
 """Pydantic models of the data files: what each field holds and what it must look like.
 
-The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help. Two
-markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
-id of a record in another file: checked, and offered as a choice in the schema) and `RICH`
-(Markdown that may call fig() and cite(): checked and rendered). The reference checks, the
-schema writer and the renderer read these markers; nothing else lists such fields.
+The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help.
+Markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
+id of a record in another file: checked, and offered as a choice in the schema), `RICH`
+(Markdown that may call fig() and cite(): checked and rendered) and `Prose` (German text that
+readers see: spell-checked, and with `SENTENCES` finished sentences). The engine reads them through
+modelfields.py (the schema writer through the JSON Schema key `RefersTo` adds); nothing else
+lists such fields.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ MAX_MAGNITUDE = 2**53
 EARLIEST_DATA_DATE = datetime.date(1980, 1, 1)
 LATEST_DATA_DATE = datetime.date(2106, 2, 7)
 REFERS_TO_KEY = "x-refers-to"  # schema key that schema.py replaces by the list of current ids
-RICH_KEY = "x-rich"  # schema key marking rich text: opendata.py gives it as plain text
 RICH_DESCRIPTION = "Markdown; may use {{ fig('id') }} and {{ cite('id') }}"
 
 
@@ -62,11 +63,6 @@ class RefersTo:
 @dataclass(frozen=True)
 class Rich:
     """Field marker: Markdown that may use {{ fig('id') }} and {{ cite('id') }}."""
-
-    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler(core_schema)
-        schema[RICH_KEY] = True
-        return schema
 
 
 RICH = Rich()
@@ -113,6 +109,12 @@ PagePath = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Words = Annotated[Text, WORDS]
 Sentences = Annotated[Text, SENTENCES]
+
+
+def _require_counted(unit: str, counted: str | None) -> None:
+    """A count is printed with the noun it counts ('2.048 GPUs'), in figures and charts alike."""
+    if unit == "count" and counted is None:
+        raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
 
 
 def _no_date_opening_a_paragraph(text: str) -> str:
@@ -565,8 +567,7 @@ class Figure(_Record):
         is_date = isinstance(self.value, datetime.date)
         if is_date != (self.unit in DATE_UNITS):
             raise ValueError("'value' must be a date exactly when 'unit' is date or month")
-        if self.unit == "count" and self.counted is None:
-            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        _require_counted(self.unit, self.counted)
         return self
 
 
@@ -644,8 +645,7 @@ class Chart(_Record):
         if self.log_axis and any(value <= 0 for value in self._values()):
             raise ValueError("log_axis: true needs values above zero")
         self._check_value_axis()
-        if self.unit == "count" and self.counted is None:
-            raise ValueError("unit: count needs 'counted' (what is counted, e.g. GPU-Stunden)")
+        _require_counted(self.unit, self.counted)
         return self
 
     @field_validator("points")

@@ -2,8 +2,9 @@
 JSON), described by a Frictionless Data Package (datapackage.json, version 2), unpacked below
 downloads/daten/ and packed as downloads/daten.zip.
 
-Columns, types, required fields and foreign keys come from the models' JSON Schemas
-(models.py), so a new field reaches the package by itself: a field holding one nested record
+Columns, types and required fields come from the models' JSON Schemas, foreign keys and rich text
+from the markers on the models' fields (models.py, read through modelfields.py), so a new field
+reaches the package by itself: a field holding one nested record
 becomes columns (`reference_label`), a list of records a table of its own (`claims-corrections`,
 one row per correction, keyed by its claim). Rich text is given as the plain text a reader sees:
 figures formatted, citations written out. Pure functions; the same data gives the same bytes.
@@ -22,11 +23,13 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from markdown.extensions.toc import slugify
+from pydantic import BaseModel
 
 from . import german
 from .datafiles import BY_RECORD_TYPE, DATA_FILES, DataFile
 from .downloads import DOWNLOAD_FOLDER, csv_text, plain_number
-from .models import REFERS_TO_KEY, RICH_DESCRIPTION, RICH_KEY, License
+from .modelfields import ModelField, fields_of, marked_values
+from .models import RICH, RICH_DESCRIPTION, License
 from .sitedata import SiteData
 
 PlainText = Callable[[str], str]  # rich data text -> what a reader sees, as plain text
@@ -62,9 +65,7 @@ class OpenData:
 def open_data(data: SiteData, plain_text: PlainText) -> OpenData:
     """Every data file as CSV or JSON, the descriptor, and all of it as one zip."""
     tables = [table for entry in DATA_FILES for table in _tables(entry, data, plain_text)]
-    site = data.site.model_dump(mode="json")
-    schema = data.site.model_json_schema()
-    site_json = _json_bytes(_plain(site, schema, schema, plain_text))
+    site_json = _json_bytes(_plain(data.site, plain_text))
     contents = {SITE_FILE: site_json} | {table.file_name: table.content for table in tables}
     contents[DESCRIPTOR] = _json_bytes(_descriptor(data, tables, site_json))
     files = {f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}": content for name, content in contents.items()}
@@ -150,11 +151,13 @@ def zip_bytes(files: dict[str, bytes], day: datetime.date) -> bytes:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: where its value sits in a record and the JSON Schema of that value."""
+    """One column: where its value sits in a record, the JSON Schema of that value and the
+    model's field it comes from."""
 
     path: tuple[str, ...]  # ("reference", "label") for a field of a nested record
     schema: JsonObject  # the value's JSON Schema, without the null option
     required: bool
+    model_field: ModelField | None  # None for the column naming the record a row belongs to
 
     @property
     def name(self) -> str:
@@ -164,7 +167,7 @@ class Column:
         """The Table Schema field."""
         schema = self.schema
         result: JsonObject = {"name": self.name, "type": _table_type(schema)}
-        if description := _description(schema):
+        if description := _description(schema, self.model_field):
             result["description"] = description
         constraints = {"required": True} if self.required else {}
         if "enum" in schema:
@@ -223,18 +226,16 @@ def _tables(entry: DataFile, data: SiteData, plain_text: PlainText) -> Iterator[
     if entry.shape == "single" or entry.name in NOT_PUBLISHED:
         return
     schema = entry.model.model_json_schema()
-    records = [
-        _plain(record.model_dump(mode="json"), schema, schema, plain_text)
-        for record in getattr(data, entry.attribute) or []
-    ]
-    columns, nested = _columns(schema, schema)
+    records = [_plain(record, plain_text) for record in getattr(data, entry.attribute) or []]
+    columns, nested = _columns(schema, schema, entry.model)
     yield _table(entry.name, schema, columns, records, primary_key="id")
     # The records of a list field, each with the id of the record it belongs to.
-    owner = Column((entry.record_type or entry.name,), {"type": "string"}, required=True)
+    owner = Column((entry.record_type or entry.name,), {"type": "string"}, True, None)
     owner_link = {"fields": [owner.name], "reference": {"resource": entry.name, "fields": ["id"]}}
     for name, item_schema in nested:
         rows = [{owner.name: record["id"], **item} for record in records for item in record[name]]
-        columns = [owner, *_flat_columns(item_schema, schema)]
+        item_model = fields_of(entry.model)[name].models[0]
+        columns = [owner, *_flat_columns(item_schema, schema, item_model)]
         yield _table(f"{entry.name}-{name}", item_schema, columns, rows, links=[owner_link])
 
 
@@ -253,14 +254,18 @@ def _table(
             "reference": {"resource": BY_RECORD_TYPE[target].name, "fields": ["id"]},
         }
         for column in columns
-        if (target := column.schema.get(REFERS_TO_KEY))
+        if column.model_field and (target := column.model_field.refers_to())
     ]
     description = " ".join(schema.get("description", "").split())
     return Table(name, description, columns, records, primary_key, foreign_keys)
 
 
 def _columns(
-    schema: JsonObject, root: JsonObject, path: tuple[str, ...] = (), required: bool = True
+    schema: JsonObject,
+    root: JsonObject,
+    model: type[BaseModel],
+    path: tuple[str, ...] = (),
+    required: bool = True,
 ) -> tuple[list[Column], list[tuple[str, JsonObject]]]:
     """Columns of a record's fields; fields holding a list of records: (name, record schema)."""
     columns: list[Column] = []
@@ -269,21 +274,26 @@ def _columns(
         value = _resolve(value, root)
         is_required = required and name in schema.get("required", ())
         items = _resolve(value.get("items", {}), root)
+        field = fields_of(model)[name]
         if "properties" in value:
-            columns += _flat_columns(value, root, (*path, name), is_required)
+            columns += _flat_columns(value, root, field.models[0], (*path, name), is_required)
         elif "properties" in items:
             nested.append((name, items))
         else:
-            columns.append(Column((*path, name), value, is_required))
+            columns.append(Column((*path, name), value, is_required, field))
     return columns, nested
 
 
 def _flat_columns(
-    schema: JsonObject, root: JsonObject, path: tuple[str, ...] = (), required: bool = True
+    schema: JsonObject,
+    root: JsonObject,
+    model: type[BaseModel],
+    path: tuple[str, ...] = (),
+    required: bool = True,
 ) -> list[Column]:
     """Columns of a record within a record; a list of records there would need a table of a
     table, which no model has."""
-    columns, nested = _columns(schema, root, path, required)
+    columns, nested = _columns(schema, root, model, path, required)
     assert not nested, f"{path}: no table for a list of records within a record"
     return columns
 
@@ -298,18 +308,17 @@ def _resolve(schema: JsonObject, root: JsonObject) -> JsonObject:
     return schema
 
 
-def _plain(value: Any, schema: JsonObject, root: JsonObject, plain_text: PlainText) -> Any:
-    """A dumped record with every rich text replaced by its plain text."""
-    schema = _resolve(schema, root)
-    if value is None:
-        return None
-    if schema.get(RICH_KEY):
-        return plain_text(value)
-    if isinstance(value, dict):
-        return {k: _plain(v, schema["properties"][k], root, plain_text) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(item, schema.get("items", {}), root, plain_text) for item in value]
-    return value
+def _plain(record: BaseModel, plain_text: PlainText) -> JsonObject:
+    """The record dumped as JSON data, every rich text replaced by its plain text."""
+    dumped = record.model_dump(mode="json")
+    rich = [(where, text) for where, marker, text in marked_values(type(record), dumped)
+            if marker is RICH]  # fmt: skip
+    for where, text in rich:
+        container: Any = dumped
+        for part in where[:-1]:
+            container = container[part]
+        container[where[-1]] = plain_text(text)
+    return dumped
 
 
 def _table_type(schema: JsonObject) -> str:
@@ -319,11 +328,11 @@ def _table_type(schema: JsonObject) -> str:
     return schema["type"] if schema.get("type") in TABLE_TYPES else "any"
 
 
-def _description(schema: JsonObject) -> str | None:
+def _description(schema: JsonObject, field: ModelField | None) -> str | None:
     text = schema.get("description")
-    if schema.get(RICH_KEY):
+    if field and RICH in field.markers():
         return PLAIN_TEXT if text in (None, RICH_DESCRIPTION) else f"{text} ({PLAIN_TEXT})"
-    if target := schema.get("items", {}).get(REFERS_TO_KEY):
+    if field and (target := field.refers_to(inside=1)):
         ids = f"ids from {BY_RECORD_TYPE[target].name}.csv, as a JSON array"
         return f"{text} ({ids})" if text else ids
     return text

@@ -1,8 +1,8 @@
 """Cross-file checks: unique ids, reserved ids, and every id a record or a text refers to exists.
 
 Which fields hold ids and which hold rich text is read from the markers on the models
-(`RefersTo`, `RICH` in models.py); this module knows no field by name, and walks the marked
-fields for the other text rules too (`marked_texts`). It works on the parsed
+(`RefersTo`, `RICH` in models.py) through modelfields.py; this module knows no field by name,
+and hands the marked texts to the other text rules too (`marked_texts`). It works on the parsed
 files, not the validated models, so that it also runs when a file has other mistakes: the editor
 sees every problem of a run at once.
 """
@@ -10,18 +10,15 @@ sees every problem of a run at once.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel
 
 from . import richtext
 from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
-from .models import FIELD_MARKERS, RICH, RefersTo
+from .modelfields import marked_values
+from .models import RICH, RefersTo
 from .yamlfile import Location, YamlFile
 
 MAX_CHOICES_SHOWN = 12  # more ids than this make an error line unreadable
@@ -112,41 +109,8 @@ def _marked_fields(
 ) -> Iterator[tuple[YamlFile, Location, object, str, RecordKey | None]]:
     for parsed in files:
         for location, record, owner in _records(parsed):
-            for where, marker, value in _marked_values(parsed.entry.model, record, location):
+            for where, marker, value in marked_values(parsed.entry.model, record, location):
                 yield parsed.file, where, marker, value, owner
-
-
-def _marked_values(
-    model: type[BaseModel], content: Any, location: Location
-) -> Iterator[tuple[Location, RefersTo | object, str]]:
-    """(location, marker, text) for every string in a marked field, once per marker."""
-    if not isinstance(content, dict):
-        return
-    for name, value in content.items():
-        field = model.model_fields.get(name) if isinstance(name, str) else None
-        if field is not None:
-            yield from _values(field.annotation, field.metadata, value, (*location, name))
-
-
-def _values(
-    annotation: Any, metadata: Iterable[object], value: Any, location: Location
-) -> Iterator[tuple[Location, RefersTo | object, str]]:
-    markers = [item for item in metadata if isinstance(item, FIELD_MARKERS)]
-    if markers and isinstance(value, str):
-        for marker in markers:
-            yield location, marker, value
-        return
-    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        yield from _values(arguments[0], arguments[1:], value, location)
-    elif origin is list and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _values(arguments[0], (), item, (*location, index))
-    elif origin in (typing.Union, types.UnionType):
-        for argument in arguments:
-            yield from _values(argument, (), value, location)
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield from _marked_values(annotation, value, location)
 
 
 def _text_references(

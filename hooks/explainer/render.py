@@ -25,23 +25,29 @@ from markupsafe import Markup, escape
 
 from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
+from .idrules import CORRECTIONS_ANCHOR
 from .models import Checked, WebAddress
 from .sitedata import SiteData
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MACROS = "explainer/macros.html"
 PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)
+# Pixel heights of the <iframe> in the embed code (macros.html), for a column 600 px wide.
+EMBED_HEIGHTS = {
+    "claim": 420,  # the claim's card and the embed page's footer
+    "around_chart": 420,  # added to the plot: title, subtitle, table toggle, notes, sources, footer
+}
 
 
 class PageError(Exception):
     """A template mistake in one page, with the page and line it is on."""
 
 
-def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment:
+def make_environment() -> jinja2.Environment:
     """The Jinja environment for pages: sandboxed, strict about unknown names, escaping data
     text."""
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([*(extra_dirs or []), TEMPLATE_DIR]),
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -49,6 +55,7 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         lstrip_blocks=True,
         finalize=page_text,
     )
+    env.globals.update(embed_heights=EMBED_HEIGHTS)
     env.filters.update(
         number=german.number,
         date=german.date,
@@ -56,7 +63,8 @@ def make_environment(extra_dirs: list[Path] | None = None) -> jinja2.Environment
         file_size=german.file_size,
         host=host,
         figure=figure_value,
-        chart_downloads=downloads.download_paths,
+        download_paths=downloads.download_paths,
+        corrections_anchor=CORRECTIONS_ANCHOR.format,
         grouped=grouped,
         slug=slug,
         mailto=mailto,

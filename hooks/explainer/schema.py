@@ -13,7 +13,7 @@ from typing import Any
 
 from .atomicfile import write_if_changed
 from .datafiles import DATA_FILES
-from .models import REFERS_TO_KEY, RICH_KEY
+from .models import REFERS_TO_KEY
 from .sitedata import SiteData
 
 
@@ -43,8 +43,7 @@ def _with_id_lists(schema: Any, used: set[str]) -> Any:
         return [_with_id_lists(item, used) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    markers = (REFERS_TO_KEY, RICH_KEY)  # the rich marker means nothing to an editor
-    result = {k: _with_id_lists(v, used) for k, v in schema.items() if k not in markers}
+    result = {k: _with_id_lists(v, used) for k, v in schema.items() if k != REFERS_TO_KEY}
     if REFERS_TO_KEY in schema:
         used.add(schema[REFERS_TO_KEY])
         result["$ref"] = f"#/$defs/{_id_list(schema[REFERS_TO_KEY])}"

@@ -30,7 +30,7 @@ FONT_DIR = Path(os.environ.get(FONT_VARIABLE) or VENDORED_FONT_DIR)
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 
 MARGIN = 72
-BACKGROUND = "#1a237e"  # Material indigo 900, the site's primary colour family
+BRAND_COLOR = "#1a237e"  # Material indigo 900, the site's primary colour family
 TEXT = "#ffffff"
 MUTED = "#c5cae9"
 QUOTE_SIZES = (60, 52, 46, 40, 36)  # largest that fits wins
@@ -62,7 +62,7 @@ def render_card(card: Card) -> bytes:
     """The card as PNG bytes, deterministic."""
     from PIL import Image, ImageDraw  # here: a build whose cards are all cached needs neither
 
-    image = Image.new("RGB", IMAGE_SIZE, BACKGROUND)
+    image = Image.new("RGB", IMAGE_SIZE, BRAND_COLOR)
     draw = ImageDraw.Draw(image)
     width = IMAGE_SIZE[0] - 2 * MARGIN
     draw.text((MARGIN, MARGIN - 8), card.kicker, font=_font(BOLD, 32), fill=MUTED)

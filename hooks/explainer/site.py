@@ -25,7 +25,7 @@ from .load import DOCS_DIR, load_site_data
 from .models import Claim
 from .opendata import package_title
 from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
-from .shareimage import Card, render_cards
+from .shareimage import BRAND_COLOR, Card, render_cards
 from .sitedata import SiteData
 
 CLAIM_PAGE_TEMPLATE = "explainer/claim_page.md"
@@ -37,7 +37,6 @@ EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exc
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
 TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
-SITE_CARD_COLOR = "#1a237e"  # the site's share card badge: Material indigo 900
 
 
 @dataclass(frozen=True)
@@ -131,9 +130,9 @@ class SiteBuild:
         data, footer = self.data, _address_without_scheme(site_url)
         title = data.site.title
         count = f"{len(data.claims)} Aussagen geprüft"
-        cards = {metadata.SITE_IMAGE: Card(title, description, count, SITE_CARD_COLOR, footer)}
+        cards = {metadata.SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
         for claim in data.claims:
-            verdict = data.by_id["verdict"][claim.verdict]
+            verdict = data.verdict_of(claim)
             cards[claim.id] = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
         return cards
 

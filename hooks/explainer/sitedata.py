@@ -99,6 +99,10 @@ class SiteData:
         """FAQ entries that rely on the claim."""
         return [question for question in self.questions if claim_id in question.claims]
 
+    def verdict_of(self, claim: Any) -> Any:
+        """The claim's verdict (its record from verdicts.yaml)."""
+        return self.by_id["verdict"][claim.verdict]
+
     @cached_property
     def verdict_counts(self) -> dict[str, int]:
         """Verdict id -> number of claims with that verdict, in scale order."""

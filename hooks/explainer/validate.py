@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataProblem
+from .modelfields import fields_of, model_at
 from .yamlfile import YamlFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -26,7 +27,7 @@ def validate_file(
     """Validate the whole file; return the model or every problem found in it. `context` holds
     what rules across files need (the data's date)."""
     if not isinstance(file.content, dict):
-        expected = ", ".join(model.model_fields)
+        expected = ", ".join(fields_of(model))
         return None, [file.problem((), f"expected a mapping with the key(s): {expected}")]
     try:
         return model.model_validate(file.content, context=context), []
@@ -87,7 +88,7 @@ def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple
     if error_type == "missing":
         return "required field is missing"
     if error_type == "extra_forbidden":
-        allowed = ", ".join(_fields_at(model, location[:-1]))
+        allowed = ", ".join(fields_of(model_at(model, location[:-1])))
         return f"unknown field (expected one of: {allowed})"
     if error_type == "string_pattern_mismatch":
         return f"{shown} is not allowed here (expected {_pattern_hint(detail)})"
@@ -127,24 +128,3 @@ def _pattern_hint(detail: dict[str, Any]) -> str:
     if "#" in pattern:
         return "a colour like '#1b5e20'"
     return f"text matching {pattern}"
-
-
-def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
-    """Field names of the record at `location`, following list items and nested models."""
-    current: Any = model
-    for part in location:
-        if isinstance(part, int):
-            continue
-        annotation = current.model_fields[part].annotation
-        current = _model_inside(annotation)
-    return list(current.model_fields)
-
-
-def _model_inside(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_inside(argument)
-        if found is not None:
-            return found
-    return None

@@ -24,7 +24,7 @@ def test_claims_and_verdicts_are_readable(
     expect(cards).to_have_count(len(data.claims))
     for claim in data.claims:
         card = cards.filter(has_text=claim.quote)
-        verdict = data.by_id["verdict"][claim.verdict].label
+        verdict = data.verdict_of(claim).label
         expect(card.locator(".xp-verdict")).to_have_text(verdict)
         expect(card.locator(".xp-verdict")).to_be_visible()
 

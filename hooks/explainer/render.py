@@ -26,9 +26,9 @@ from markupsafe import Markup, escape
 from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
 from .models import Checked, WebAddress
+from .pages import TEMPLATE_DIR
 from .sitedata import SiteData
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MACROS = "explainer/macros.html"
 PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)
 

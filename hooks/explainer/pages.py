@@ -243,15 +243,15 @@ OTHER_PAGE = PageKind(
 
 # What every kind needs, and what a kind with records needs besides: field -> what it is.
 EVERY_KIND = {
-    "path": "a path (a Paths method)",
-    "role": "a role (metadata.PageRole)",
-    "share_image": "a share image ('site' or a function giving its card)",
+    "path": "path (a Paths method)",
+    "role": "role (metadata.PageRole)",
+    "share_image": "share image ('site' or a function giving its card)",
     "structured_data": "structured data (a function; no_structured_data for none)",
 }
 GENERATED_KIND = {
-    "template": "a template (below hooks/templates/)",
-    "title": "a title (a function of the record)",
-    "changed": "a date (a function of the data and the record)",
+    "template": "template (below hooks/templates/)",
+    "title": "title (a function of the record)",
+    "changed": "date (a function of the data and the record)",
 }
 
 

@@ -91,10 +91,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _build(config)
     for path, content in build.docs_files().items():
         files.append(File.generated(config, path, content=content, inclusion=NOT_IN_NAV))
-    counts = ", ".join(f"{count} {name}" for name, count in build.page_counts().items())
-    log.info(
-        f"Generated pages from data/: {counts} (not listed in the navigation; --verbose lists them)"
-    )
+    counts = ", ".join(f"{name} pages: {count}" for name, count in build.page_counts().items())
+    log.info(f"Generated from data/ ({counts}), not listed in the navigation; --verbose lists them")
     for path in build.pages:
         log.debug(f"Generated page: {path}")
     return files

@@ -237,9 +237,8 @@ PAGE_KINDS: dict[str, PageKind] = {
         structured_data=no_structured_data,
     ),
 }
-OTHER_PAGE = PageKind(
-    path=lambda paths: "", role="other", share_image=SITE_IMAGE, structured_data=no_structured_data
-)  # a page no kind names: the Impressum, the sources, the methods
+# A page no kind names (the sources, the Impressum, the methods): where it is, is its own business.
+OTHER_PAGE = PageKind(role="other", share_image=SITE_IMAGE, structured_data=no_structured_data)
 
 # What every kind needs, and what a kind with records needs besides: field -> what it is.
 EVERY_KIND = {

@@ -86,13 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt."""
-    publication = _hook.current
     try:
-        site_files = publication.build.site_files(
-            publication.site_url,
-            publication.description,
-            lambda path: files.get_file_from_path(path).url,
-        )
+        site_files = _hook.current.site_files(lambda path: files.get_file_from_path(path).url)
     except (FontMissing, DrawingFailed) as error:
         raise PluginError(str(error)) from None
     for path, content in site_files.items():

@@ -7,6 +7,7 @@ generator knows about a page: its path, front matter, title and address.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,10 @@ class Publication:
         """The site's description on one line (its title if there is none): the site's share
         card and the description of its share image."""
         return " ".join((self.site_description or self.data.site.title).split())
+
+    def site_files(self, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
+        """The share images, robots.txt and the feed (SiteBuild.site_files) for this address."""
+        return self.build.site_files(self.site_url, self.description, page_url)
 
     def plain_text(self, rich_text: str, path: str) -> str:
         """Rich data text as plain text, as on the page at `path` below docs/."""

@@ -65,9 +65,7 @@ def bare_material_project(project: Path, target: Path) -> Path:
         path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
         for path in (project / "docs").rglob("*.md")
     }
-    pages |= {
-        path: page.source for path, page in {**build.claim_pages, **build.embed_pages}.items()
-    }
+    pages |= {path: page.source for path, page in build.pages.items()}
     for path, markdown in pages.items():
         front_matter, body = _split_front_matter(markdown)
         rendered = build.render_page(body, path, path, **_generator_names(path))

@@ -23,9 +23,19 @@ class BuiltSite:
     seconds: float
 
     def page(self, path: str) -> str:
-        """HTML of a built page, e.g. 'faq/' or 'index.html'."""
-        target = self.site_dir / path
+        """HTML of a built page, e.g. 'faq/' or 'index.html', or of the page built from a file
+        below docs/, e.g. 'faq.md'."""
+        target = self.site_dir / (address_of(path) if path.endswith(".md") else path)
         return (target / "index.html" if target.is_dir() else target).read_text("utf-8")
+
+
+def address_of(docs_path: str) -> str:
+    """Address below the site root of the page built from `docs_path` below docs/, as MkDocs
+    gives it with directory URLs: 'behauptungen/x.md' -> 'behauptungen/x/'."""
+    page = docs_path.removesuffix(".md")
+    if page == "index" or page.endswith("/index"):
+        return page.removesuffix("index")  # a folder's index page has the folder's address
+    return f"{page}/"
 
 
 def build_site(

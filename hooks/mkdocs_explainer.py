@@ -1,9 +1,13 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
 on_config loads and validates data/, on_serve keeps the last good site up while the data has
-a mistake (`mkdocs serve`), on_files adds the generated claim and embed pages and
+a mistake (`mkdocs serve`), on_files adds the generated pages (explainer/pages.py) and
 downloads, on_nav links the claim pages to their overview page (embed pages stay out of the
 navigation), on_page_markdown renders every page as a Jinja template.
+
+The build is one object (explainer/site.py), carried by MkDocs' configuration from event to
+event and to the publish hook, as a plugin keeps its state on `self`: every build, also each of
+`mkdocs serve`'s, starts with a new configuration and so with a new build.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from explainer import german, metadata
 from explainer.errors import DataError
 from explainer.preview import LastGoodSite
 from explainer.render import PageError, address
-from explainer.site import current_build, load_build
+from explainer.site import BUILD_KEY, SiteBuild, load_build
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -40,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(Path(config.config_file_path).parent)
     except DataError as error:
         raise PluginError(str(error)) from None
+    config[BUILD_KEY] = build
     for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
         log.warning(str(warning))
     _name_the_site(config, build.data.site.title)
@@ -80,18 +85,15 @@ def _name_the_site(config: MkDocsConfig, title: str) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add one page per claim and the CSV/JSON downloads of every chart. The generated pages are
+    """Add the generated pages and the CSV/JSON downloads of every chart. The generated pages are
     left out of the navigation on purpose (on_nav links them), so MkDocs does not list them as
     omitted on every build: one line says how many there are, `--verbose` lists them."""
-    build = current_build()
+    build = _build(config)
     for path, content in build.docs_files().items():
         files.append(File.generated(config, path, content=content, inclusion=NOT_IN_NAV))
-    pages = [*build.claim_pages, *build.embed_pages]
-    log.info(
-        f"Generated {len(build.claim_pages)} claim pages and {len(build.embed_pages)} embed "
-        "pages from data/ (not listed in the navigation; --verbose lists them)"
-    )
-    for path in pages:
+    counts = ", ".join(f"{name} pages: {count}" for name, count in build.page_counts().items())
+    log.info(f"Generated from data/ ({counts}), not listed in the navigation; --verbose lists them")
+    for path in build.pages:
         log.debug(f"Generated page: {path}")
     return files
 
@@ -100,20 +102,20 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     """Claim pages belong to the section of their overview page but are not listed in the
     navigation, so that every page stays the same size however many claims there are; they link
     to each other with previous/next."""
-    build = current_build()
-    overview = files.get_file_from_path(f"{build.data.site.paths.claims}/index.md")
-    if overview is None or overview.page is None:
-        return nav
-    claim_pages = [files.get_file_from_path(path).page for path in build.claim_pages]
-    for page in claim_pages:
-        page.parent = overview.page.parent  # the section opens and is marked on a claim page
-    _link_neighbours([overview.page, *claim_pages, overview.page.next_page])
+    for overview_path, paths in _build(config).listed_pages().items():
+        overview = files.get_file_from_path(overview_path)
+        if overview is None or overview.page is None:
+            continue
+        pages = [files.get_file_from_path(path).page for path in paths]
+        for page in pages:
+            page.parent = overview.page.parent  # the section opens and is marked on its pages
+        _link_neighbours([overview.page, *pages, overview.page.next_page])
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
-    build, path = current_build(), page.file.src_uri
+    build, path = _build(config), page.file.src_uri
     generated = build.generated_page(path)
     if generated:
         page.meta["title"] = generated.title
@@ -128,6 +130,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     except PageError as error:
         raise PluginError(str(error)) from None
     return rendered.lstrip("\n")  # the empty lines put in front (MkDocs strips them too)
+
+
+def _build(config: MkDocsConfig) -> SiteBuild:
+    """The build on_config loaded."""
+    return config[BUILD_KEY]
 
 
 def _behind_front_matter_lines(markdown: str, page: Page) -> str:

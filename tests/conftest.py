@@ -10,14 +10,14 @@ import sys
 import pytest
 from explainer.load import load_site_data
 from explainer.sitedata import SiteData
-from sitebuild import ROOT, BuiltSite, build_site
+from sitebuild import ROOT, BuiltSite, address_of, build_site
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Files whose tests the xdist workers share one by one (one test per page: each takes seconds);
 # every other file runs whole on one worker (--dist loadfile), so its module fixtures run once.
 SHARED_ONE_BY_ONE = ("tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py")
 
-__all__ = ["MKDOCS", "ROOT", "BuiltSite", "build_site"]
+__all__ = ["MKDOCS", "ROOT", "BuiltSite", "address_of", "build_site"]
 
 
 @pytest.fixture(scope="session")

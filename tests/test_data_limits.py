@@ -413,8 +413,8 @@ def test_the_anchors_checked_are_the_ones_a_claim_page_with_a_chart_gets(project
         replace("    figures: [parkflaeche, flaechenaenderung]\n", "    charts: [parkflaeche]\n"),
     )
     build = load_build(project)
-    path, page = next(iter(build.claim_pages.items()))
-    claim = page.context["claim"]
+    path, page = next(iter(build.pages.items()))
+    claim = page.record
 
     html = build.render_page(page.source, path, path, url=str, absolute_link=str)
 

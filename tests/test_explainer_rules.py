@@ -40,7 +40,7 @@ def test_every_word_readers_see_is_spelled_right() -> None:
 
 def test_every_claim_has_a_generated_page_with_its_verdict(site: BuiltSite, data: SiteData) -> None:
     for claim in data.claims:
-        page = site.page(f"{data.site.paths.claims}/{claim.id}")
+        page = site.page(data.site.paths.claim_page(claim.id))
         assert data.verdict_of(claim).label in page, claim.id
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import frictionless
 import pytest
 import yaml
-from conftest import ROOT, BuiltSite
+from conftest import ROOT, BuiltSite, address_of
 from explainer import german, opendata
 from explainer.datafiles import DATA_FILES
 from explainer.load import load_site_data
@@ -211,7 +211,7 @@ def test_the_feed_has_one_entry_per_claim_and_per_correction(
     assert len(entries) == len(data.claims) + len(data.corrections)
     assert len(corrections) == len(data.corrections)
     for claim in data.claims:
-        entry = entries[f"{SITE_URL}{data.site.paths.claims}/{claim.id}/"]
+        entry = entries[SITE_URL + address_of(data.site.paths.claim_page(claim.id))]
         assert entry.findtext(f"{ATOM}title") == f"„{claim.quote}“", claim.id
         assert entry.findtext(f"{ATOM}published") == f"{claim.checked}T00:00:00Z", claim.id
         assert entry.findtext(f"{ATOM}updated") == f"{claim.last_changed}T00:00:00Z", claim.id

@@ -10,12 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BuiltSite
+from conftest import ROOT, BuiltSite
 from explainer import jsonld, metadata
 from explainer.jsonhtml import html_safe_json
+from explainer.pages import TITLE_LENGTH
 from explainer.render import Renderer, make_environment
 from explainer.shareimage import Card, render_card, wrap
-from explainer.site import TITLE_LENGTH
+from explainer.site import SiteBuild, load_build
 from explainer.sitedata import SiteData
 from htmlmeta import PageHead, read_head
 from PIL import Image
@@ -98,15 +99,22 @@ def test_structured_data_is_valid_json_on_every_page_role(site: BuiltSite, data:
         assert types[f"behauptungen/{claim.id}/"] == ["ClaimReview"]
 
 
-def test_page_roles_are_recognised() -> None:
-    roles = {
-        path: metadata.page_role(path, is_homepage=path == "index.md",
-                                 claim_pages={"behauptungen/x.md"}, faq_page="faq.md",
-                                 numbers_page="zahlen.md")
-        for path in ("index.md", "behauptungen/x.md", "faq.md", "zahlen.md", "quellen.md")
-    }  # fmt: skip
-    assert roles == {"index.md": "start", "behauptungen/x.md": "claim", "faq.md": "faq",
-                     "zahlen.md": "numbers", "quellen.md": "other"}  # fmt: skip
+@pytest.fixture(scope="module")
+def build() -> SiteBuild:
+    return load_build(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("path", "role"),
+    [("index.md", "start"), ("behauptungen/wer-ist-deepseek.md", "claim"), ("faq.md", "faq"),
+     ("zahlen.md", "numbers"), ("behauptungen/index.md", "other"), ("quellen.md", "other"),
+     ("einbetten/wer-ist-deepseek.md", "other")],
+    ids=["start page", "claim page", "faq", "numbers page", "claims overview", "sources",
+         "embed page"],
+)  # fmt: skip
+def test_a_page_has_the_role_of_its_page_kind(path: str, role: str, build: SiteBuild) -> None:
+    kind, _ = build.page_kind(path)
+    assert kind.role == role
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import html
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from conftest import BuiltSite
+from conftest import BuiltSite, address_of
 from explainer import german
 from explainer.sitedata import SiteData
 from htmlmeta import elements, read_head
@@ -39,7 +39,8 @@ def test_start_page_verdict_rows_link_to_the_filtered_overview(
 ) -> None:
     links = re.findall(r'class="xp-distribution__link" href="([^"]*)"', site.page("index.html"))
     assert links == [
-        f"{data.site.paths.claims}/?bewertung={verdict.id}" for verdict in data.verdicts
+        f"{address_of(data.site.paths.claims_overview())}?bewertung={verdict.id}"
+        for verdict in data.verdicts
     ]
 
 
@@ -47,7 +48,7 @@ def test_every_claim_page_offers_a_citation_with_date_and_address(
     site: BuiltSite, data: SiteData
 ) -> None:
     for claim in data.claims:
-        page = site.page(f"{data.site.paths.claims}/{claim.id}/")
+        page = site.page(data.site.paths.claim_page(claim.id))
         address = read_head(page).canonical
         text = re.search(rf'<p class="xp-citation__text" id="zitat-{claim.id}">(.*?)</p>', page)
         assert text, claim.id
@@ -62,7 +63,7 @@ def test_every_claim_page_has_an_error_report_naming_the_claim(
     site: BuiltSite, data: SiteData
 ) -> None:
     for claim in data.claims:
-        page = site.page(f"{data.site.paths.claims}/{claim.id}/")
+        page = site.page(data.site.paths.claim_page(claim.id))
         href = re.search(r'class="xp-report__link" href="([^"]*)"', page)
         assert href, claim.id
         address = urlsplit(html.unescape(href.group(1)))
@@ -76,7 +77,7 @@ def test_every_claim_page_has_an_error_report_naming_the_claim(
 def test_every_chart_has_an_anchor_a_permalink_and_image_exports(
     site: BuiltSite, data: SiteData
 ) -> None:
-    pages = ("zahlen/", *(f"{data.site.paths.claims}/{c.id}/" for c in data.claims))
+    pages = ("zahlen/", *(data.site.paths.claim_page(c.id) for c in data.claims))
     figures = {
         figure["id"]: (figure, site.page(page))
         for page in pages

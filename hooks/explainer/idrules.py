@@ -1,6 +1,6 @@
 """What ids and paths become, checked before anything is built: pages, anchors, files.
 
-An id is the name of a generated page (behauptungen/<id>.md), of an anchor on a page
+An id is the name of a generated page (pages.py: behauptungen/<id>.md), of an anchor on a page
 (#diagramm-<id>) and of files; a topic becomes the anchor of its heading; the paths in site.yaml
 name pages below docs/. Two of them meeting in one place make one silently replace the other, so
 every clash is a data error here, on the parsed files like references.py, so that `make check`
@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify
 from .characters import text_problem
 from .errors import DataProblem
 from .models import PAGE_PATH_PATTERN, Paths
+from .pages import PAGE_KINDS
 from .references import ParsedFile, record_id
 from .yamlfile import Location, YamlFile
 
@@ -52,7 +53,7 @@ def check_ids(files: list[ParsedFile], docs_dir: Path | None) -> list[DataProble
     if docs_dir is None or paths is None:
         return [*_topic_anchors(files, {}), *_page_anchors(files)]
     pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
-    overview = f"{paths.claims}/index.md"
+    overview = paths.claims_overview()
     headings = _heading_anchors(docs_dir / overview) if overview in pages else {}
     return [
         *_topic_anchors(files, headings, f"docs/{overview}"),
@@ -144,11 +145,11 @@ def _generated_pages(
     files: list[ParsedFile], paths: Paths, docs_pages: set[str]
 ) -> Iterator[DataProblem]:
     """A generated page would silently replace a hand-written one at the same path."""
-    made = [("claim", paths.claim_embed), ("chart", paths.chart_embed)]
-    made.append(("claim", lambda claim_id: f"{paths.claims}/{claim_id}.md"))
-    for record_type, path_of in made:
-        for record, (file, location, name), _ in _owners(files, record_type):
-            if (path := path_of(record)) in docs_pages:
+    for kind in PAGE_KINDS.values():
+        if not kind.records:
+            continue
+        for record, (file, location, name), _ in _owners(files, kind.records):
+            if (path := kind.path(paths, record)) in docs_pages:
                 message = f"{name} would replace the page docs/{path} (expected another id)"
                 yield file.problem((*location, "id"), message)
 
@@ -158,7 +159,7 @@ def _missing_pages(
 ) -> Iterator[DataProblem]:
     """A path in site.yaml that names no page would break every link to it: say so once."""
     site = next(parsed for parsed in files if parsed.entry.name == "site")
-    needed = {"claims": f"{paths.claims}/index.md", **{
+    needed = {"claims": paths.claims_overview(), **{
         name: getattr(paths, name) for name in ("sources", "faq", "numbers")
     }}  # fmt: skip
     if any(parsed.entry.name == GLOSSARY_FILE for parsed in files):

@@ -59,17 +59,6 @@ def share_image_path(name: str) -> str:
     return f"{SHARE_FOLDER}/{name}.png"
 
 
-def page_role(
-    src_uri: str, *, is_homepage: bool, claim_pages: set[str], faq_page: str, numbers_page: str
-) -> PageRole:
-    """What a page is for the structured data and the share image."""
-    if is_homepage:
-        return "start"
-    if src_uri in claim_pages:
-        return "claim"
-    return {faq_page: "faq", numbers_page: "numbers"}.get(src_uri, "other")
-
-
 def absolute_url(site_url: str, path: str) -> str:
     """`path` below the site root as an absolute address."""
     return site_url.rstrip("/") + "/" + path.lstrip("/")

@@ -292,6 +292,14 @@ class Paths(_Record):
                 )
         return value
 
+    def claim_page(self, claim_id: str) -> str:
+        """Path below docs/ of a claim's page."""
+        return f"{self.claims}/{claim_id}.md"
+
+    def claims_overview(self) -> str:
+        """Path below docs/ of the page that lists every claim (written by hand)."""
+        return f"{self.claims}/index.md"
+
     def claim_embed(self, claim_id: str) -> str:
         """Path below docs/ of a claim's embed page."""
         return f"{self.embed}/{claim_id}.md"

@@ -27,9 +27,9 @@ from . import downloads, german, opendata, richtext
 from .charttable import ChartView, chart_view
 from .idrules import CORRECTIONS_ANCHOR
 from .models import Checked, WebAddress
+from .pages import TEMPLATE_DIR
 from .sitedata import SiteData
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 MACROS = "explainer/macros.html"
 PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)
 # Pixel heights of the <iframe> in the embed code (macros.html), for a column 600 px wide.

@@ -1,9 +1,9 @@
-"""One build of an explainer site, as plain functions: load the data, then produce every file
-the engine adds to the site (claim pages, embed pages, chart downloads, the open-data package,
-share images, robots.txt, the Atom feed).
+"""One build of an explainer site: load the data, then produce every file the engine adds to
+the site (the generated pages of pages.py, chart downloads, the open-data package, share images,
+robots.txt, the Atom feed).
 
 The MkDocs hooks are thin adapters on top of this module; another site generator would need new
-adapters only. `current_build()` hands the build that the first hook loaded to the next one.
+adapters only. The build is one object, which the adapters hand from event to event.
 """
 
 from __future__ import annotations
@@ -11,60 +11,94 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-from markupsafe import escape
 
 from . import feed, metadata
 from .atomicfile import write_atomically
 from .chartsvg import chart_palette_css
 from .downloads import chart_downloads, download_paths
 from .load import DOCS_DIR, load_site_data
-from .models import Claim
 from .opendata import package_title
+from .pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
 from .shareimage import BRAND_COLOR, Card, render_cards
 from .sitedata import SiteData
 
-CLAIM_PAGE_TEMPLATE = "explainer/claim_page.md"
-CLAIM_EMBED_TEMPLATE = "explainer/embed_claim.md"
-CHART_EMBED_TEMPLATE = "explainer/embed_chart.md"
-# Embed pages: the theme's template without site chrome (overrides/embed.html), kept out of search
-# engines (noindex, left out of sitemap.xml) and out of the site search.
-EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exclude: true\n---\n"
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
-TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
+BUILD_KEY = "explainer_build"  # where the site generator's configuration carries the build
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the engine writes: its Markdown source (the same for every page of a kind, so that
-    it is compiled once), the record its template shows (`context`), its title (HTML-escaped,
-    because themes print titles unescaped) and the day its content last changed (for the
-    sitemap)."""
+    """A page the engine writes: its kind (pages.py), the record it shows, its title
+    (HTML-escaped, because themes print titles unescaped) and the day its content last changed
+    (for the sitemap)."""
 
-    source: str
-    context: dict[str, Any]
+    kind_name: str  # its key in PAGE_KINDS
+    record: Any
     title: str
     changed: datetime.date
+
+    @property
+    def kind(self) -> PageKind:
+        return PAGE_KINDS[self.kind_name]
+
+    @property
+    def source(self) -> str:
+        return self.kind.source()
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """What its template shows: the record."""
+        return {"record": self.record}
 
 
 @dataclass
 class SiteBuild:
-    """What one build knows after loading the data."""
+    """What one build knows after loading the data; the site generator's adapters hand it from
+    event to event."""
 
     data: SiteData
     renderer: Renderer
-    claim_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
-    embed_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
 
     def generated_page(self, path: str) -> GeneratedPage | None:
-        """The claim or embed page at `path` below docs/, if the engine writes it."""
-        return self.claim_pages.get(path) or self.embed_pages.get(path)
+        """The page at `path` below docs/, if the engine writes it."""
+        return self.pages.get(path)
+
+    def page_kind(self, path: str) -> tuple[PageKind, Any]:
+        """The kind of the page at `path` below docs/ and the record it shows (None for a page
+        written by hand); OTHER_PAGE for a page no kind names."""
+        if generated := self.pages.get(path):
+            return generated.kind, generated.record
+        return self._written_by_hand.get(path, OTHER_PAGE), None
+
+    def page_counts(self) -> dict[str, int]:
+        """Kind name -> how many pages of it the engine writes."""
+        counts = {name: 0 for name, kind in PAGE_KINDS.items() if kind.records}
+        for page in self.pages.values():
+            counts[page.kind_name] += 1
+        return counts
+
+    def listed_pages(self) -> dict[str, list[str]]:
+        """Path below docs/ of a page that lists generated pages -> their paths, in the order
+        of their records (the claims overview -> the claim pages)."""
+        paths, lists = self.data.site.paths, {}
+        for name, kind in PAGE_KINDS.items():
+            if kind.listed_on:
+                overview = PAGE_KINDS[kind.listed_on].page_path(paths)
+                lists[overview] = [p for p, page in self.pages.items() if page.kind_name == name]
+        return lists
+
+    @cached_property
+    def _written_by_hand(self) -> dict[str, PageKind]:
+        paths = self.data.site.paths
+        return {kind.page_path(paths): kind for kind in PAGE_KINDS.values() if not kind.records}
 
     def render_page(self, markdown_text: str, path: str, shown_as: str, **names: Any) -> str:
         """Render the page at `path` below docs/ (see Renderer.render_page); a generated page
@@ -76,8 +110,7 @@ class SiteBuild:
     def docs_files(self) -> dict[str, bytes | str]:
         """Path below docs/ -> content of every generated page, download (each chart's, the
         open-data package) and the charts' colour stylesheet."""
-        pages = {**self.claim_pages, **self.embed_pages}
-        files: dict[str, bytes | str] = {path: page.source for path, page in pages.items()}
+        files: dict[str, bytes | str] = {path: page.source for path, page in self.pages.items()}
         files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
@@ -109,7 +142,7 @@ class SiteBuild:
         data = self.data
 
         def claim_url(claim_id: str) -> str:
-            return metadata.absolute_url(site_url, page_url(claim_page_path(data, claim_id)))
+            return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
         def plain_text(text: str) -> str:
             return self.renderer.plain_text(text, PLAIN_TEXT_PAGE)
@@ -126,41 +159,24 @@ class SiteBuild:
         return result
 
     def share_cards(self, site_url: str, description: str) -> dict[str, Card]:
-        """Image name -> card: one for the site, one per claim."""
+        """Image name -> card: one for the site, one per page of a kind with its own image."""
         data, footer = self.data, _address_without_scheme(site_url)
         title = data.site.title
         count = f"{len(data.claims)} Aussagen geprüft"
         cards = {metadata.SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
-        for claim in data.claims:
-            verdict = data.verdict_of(claim)
-            cards[claim.id] = Card(title, f"„{claim.quote}“", verdict.label, verdict.color, footer)
+        for page in self.pages.values():
+            if page.kind.share_image != metadata.SITE_IMAGE:
+                face = page.kind.share_image(data, page.record)
+                cards[face.name] = Card(title, face.text, face.label, face.label_color, footer)
         return cards
 
 
 def load_build(project_dir: Path) -> SiteBuild:
-    """Load and validate `project_dir`/data (raises DataError) and keep it as the current build."""
+    """Load and validate `project_dir`/data (raises DataError)."""
     data = load_site_data(project_dir / "data", docs_dir=project_dir / DOCS_DIR)
     cache_dir = project_dir / CACHE_DIR
     renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
-    build = SiteBuild(data, renderer, cache_dir=cache_dir)
-    build.claim_pages = {
-        claim_page_path(data, claim.id): _claim_page(claim) for claim in data.claims
-    }
-    build.embed_pages = _embed_pages(data)
-    global _current
-    _current = build
-    return build
-
-
-def current_build() -> SiteBuild:
-    """The build loaded last in this process (MkDocs: by the explainer hook's on_config)."""
-    assert _current is not None, "load_build() runs before anything uses the build"
-    return _current
-
-
-def claim_page_path(data: SiteData, claim_id: str) -> str:
-    """Path below docs/ of a claim's generated page."""
-    return f"{data.site.paths.claims}/{claim_id}.md"
+    return SiteBuild(data, renderer, pages=_generated_pages(data), cache_dir=cache_dir)
 
 
 def write_files(files: dict[str, bytes | str], folder: Path) -> None:
@@ -171,39 +187,16 @@ def write_files(files: dict[str, bytes | str], folder: Path) -> None:
         write_atomically(target, content if isinstance(content, bytes) else content.encode())
 
 
-_current: SiteBuild | None = None
-
-
-def _claim_page(claim: Claim) -> GeneratedPage:
-    source = _page_source(CLAIM_PAGE_TEMPLATE)
-    return GeneratedPage(source, {"claim": claim}, _claim_title(claim), claim.last_changed)
-
-
-def _embed_pages(data: SiteData) -> dict[str, GeneratedPage]:
-    """An embed page per claim and per chart, by path below docs/."""
-    paths = data.site.paths
-    claim_source = EMBED_FRONT_MATTER + _page_source(CLAIM_EMBED_TEMPLATE)
-    pages = {
-        paths.claim_embed(claim.id): GeneratedPage(
-            claim_source, {"claim": claim}, _claim_title(claim), claim.last_changed
+def _generated_pages(data: SiteData) -> dict[str, GeneratedPage]:
+    """Path below docs/ -> page, for every record of every kind of generated page."""
+    return {
+        kind.page_path(data.site.paths, record): GeneratedPage(
+            name, record, kind.title(record), kind.changed(data, record)
         )
-        for claim in data.claims
+        for name, kind in PAGE_KINDS.items()
+        if kind.records
+        for record in data.by_id[kind.records].values()
     }
-    chart_source = EMBED_FRONT_MATTER + _page_source(CHART_EMBED_TEMPLATE)
-    for chart in data.charts:  # `chart` is the name of the macro: the page gets the id
-        pages[paths.chart_embed(chart.id)] = GeneratedPage(
-            chart_source, {"chart_id": chart.id}, str(escape(chart.title)), data.site.updated
-        )
-    return pages
-
-
-def _page_source(template: str) -> str:
-    """Markdown of a generated page: its template, which shows the record in the context."""
-    return f'{{% include "{template}" %}}\n'
-
-
-def _claim_title(claim: Claim) -> str:
-    return str(escape(f"„{metadata.shorten(claim.quote, TITLE_LENGTH)}“"))
 
 
 def _address_without_scheme(url: str) -> str:

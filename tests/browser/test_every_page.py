@@ -37,7 +37,7 @@ def source_page_paths(project: Path) -> list[str]:
     build = load_build(project)
     docs = project / "docs"
     sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
-    sources += [*build.claim_pages, *build.embed_pages]
+    sources += [*build.pages]
     addresses = {_address(source) for source in sources} | {"404.html"}
     return sorted(addresses)
 

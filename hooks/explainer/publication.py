@@ -1,0 +1,83 @@
+"""The public-website side of one build: what each page says about itself to share previews and
+search engines (title, description, share image, structured data), read from its page kind.
+
+The publish hook (hooks/mkdocs_publish.py) makes one per build and hands in what the site
+generator knows about a page: its path, front matter, title and address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import jsonld, metadata
+from .jsonhtml import html_safe_json
+from .pages import SITE_IMAGE
+from .site import SiteBuild
+from .sitedata import SiteData
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One build as published at `site_url`."""
+
+    build: SiteBuild
+    site_url: str
+    site_description: str  # as mkdocs.yml gives it, or ""
+
+    @property
+    def data(self) -> SiteData:
+        return self.build.data
+
+    @property
+    def description(self) -> str:
+        """The site's description on one line (its title if there is none): the site's share
+        card and the description of its share image."""
+        return " ".join((self.site_description or self.data.site.title).split())
+
+    def site_files(self, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
+        """The share images, robots.txt and the feed (SiteBuild.site_files) for this address."""
+        return self.build.site_files(self.site_url, self.description, page_url)
+
+    def plain_text(self, rich_text: str, path: str) -> str:
+        """Rich data text as plain text, as on the page at `path` below docs/."""
+        return self.build.renderer.plain_text(rich_text, path)
+
+    def publisher(self, site_name: str) -> jsonld.JsonObject:
+        """The site's operator as the publisher of its pages."""
+        return jsonld.organization(self.data.operator, site_name, self.site_url)
+
+    def page_meta(
+        self, path: str, front_matter: dict[str, Any], title: str, url: str | None
+    ) -> metadata.PageMeta:
+        """Share metadata of the page at `path` below docs/: its `front_matter` as the site
+        generator read it, its title as the theme holds it, its canonical address."""
+        kind, record = self.build.page_kind(path)
+        site_name = self.data.site.title  # plain text; MkDocs' site_name is escaped HTML
+        plain_title = site_name if kind.role == "start" else metadata.strip_title(title)
+        description = metadata.shorten(
+            self.plain_text(kind.description(record), path)
+            if kind.description
+            else str(front_matter.get("description") or self.site_description)
+        )
+        if kind.share_image == SITE_IMAGE:
+            image, alt = SITE_IMAGE, f"{site_name}: {self.description}"
+        else:
+            card = kind.share_image(self.data, record)
+            image, alt = card.name, card.alt
+        return metadata.PageMeta(
+            role=kind.role,
+            title=plain_title,
+            description=description,
+            url=url or self.site_url,
+            image_url=metadata.absolute_url(self.site_url, metadata.share_image_path(image)),
+            image_alt=alt,
+            site_name=site_name,
+        )
+
+    def structured_data(self, meta: metadata.PageMeta, path: str) -> str | None:
+        """The page's JSON-LD, safe inside a <script> element; None where its kind has none."""
+        kind, record = self.build.page_kind(path)
+        result = kind.structured_data(self, meta, record, path)
+        return None if result is None else html_safe_json(result)

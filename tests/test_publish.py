@@ -215,7 +215,7 @@ def test_plain_text_has_no_markup_and_no_stray_spaces(data: SiteData) -> None:
     renderer = Renderer(data, make_environment())
     source = data.sources[0]
     rich = f'Laut {{{{ cite("{source.id}") }}}} *stimmt* das & <b>mehr</b>.'
-    text = renderer.plain_text(rich, "index.md")
+    text = renderer.plain_text(rich)
     assert text.startswith(f"Laut ({source.publisher}, ") and text.endswith(
         ") stimmt das & <b>mehr</b>."
     )

@@ -36,7 +36,7 @@ TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 # engines (noindex, left out of sitemap.xml) and out of the site search.
 EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exclude: true\n---\n"
 
-StructuredData = Callable[["Publication", metadata.PageMeta, Any, str], jsonld.JsonObject | None]
+StructuredData = Callable[["Publication", metadata.PageMeta, Any], jsonld.JsonObject | None]
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def no_structured_data(*_: Any) -> None:
 
 
 def website_data(
-    publication: Publication, meta: metadata.PageMeta, record: None, path: str
+    publication: Publication, meta: metadata.PageMeta, record: None
 ) -> jsonld.JsonObject:
     return jsonld.website(
         site_name=meta.site_name,
@@ -132,7 +132,7 @@ def website_data(
 
 
 def claim_review_data(
-    publication: Publication, meta: metadata.PageMeta, claim: Claim, path: str
+    publication: Publication, meta: metadata.PageMeta, claim: Claim
 ) -> jsonld.JsonObject:
     data = publication.data
     return jsonld.claim_review(
@@ -140,23 +140,21 @@ def claim_review_data(
         data.verdict_of(claim),
         jsonld.rating_values(data.verdicts),
         url=meta.url,
-        summary=publication.plain_text(claim.summary, path),
+        summary=publication.plain_text(claim.summary),
         article=data.site.article,
         author=publication.publisher(meta.site_name),
         image=meta.image_url,
     )
 
 
-def faq_data(
-    publication: Publication, meta: metadata.PageMeta, record: None, path: str
-) -> jsonld.JsonObject:
+def faq_data(publication: Publication, meta: metadata.PageMeta, record: None) -> jsonld.JsonObject:
     questions = publication.data.questions
-    entries = [(q.question, publication.plain_text(q.answer, path)) for q in questions]
+    entries = [(q.question, publication.plain_text(q.answer)) for q in questions]
     return jsonld.faq_page(entries, url=meta.url, name=meta.title)
 
 
 def dataset_data(
-    publication: Publication, meta: metadata.PageMeta, record: None, path: str
+    publication: Publication, meta: metadata.PageMeta, record: None
 ) -> jsonld.JsonObject:
     data, site_url = publication.data, publication.site_url
     return jsonld.dataset(

@@ -40,9 +40,9 @@ class Publication:
         """The share images, robots.txt and the feed (SiteBuild.site_files) for this address."""
         return self.build.site_files(self.site_url, self.description, page_url)
 
-    def plain_text(self, rich_text: str, path: str) -> str:
-        """Rich data text as plain text, as on the page at `path` below docs/."""
-        return self.build.renderer.plain_text(rich_text, path)
+    def plain_text(self, rich_text: str) -> str:
+        """Rich data text as plain text: the same on every page, without its links."""
+        return self.build.renderer.plain_text(rich_text)
 
     def publisher(self, site_name: str) -> jsonld.JsonObject:
         """The site's operator as the publisher of its pages."""
@@ -57,7 +57,7 @@ class Publication:
         site_name = self.data.site.title  # plain text; MkDocs' site_name is escaped HTML
         plain_title = site_name if kind.role == "start" else metadata.strip_title(title)
         description = metadata.shorten(
-            self.plain_text(kind.description(record), path)
+            self.plain_text(kind.description(record))
             if kind.description
             else str(front_matter.get("description") or self.site_description)
         )
@@ -79,5 +79,5 @@ class Publication:
     def structured_data(self, meta: metadata.PageMeta, path: str) -> str | None:
         """The page's JSON-LD, safe inside a <script> element; None where its kind has none."""
         kind, record = self.build.page_kind(path)
-        result = kind.structured_data(self, meta, record, path)
+        result = kind.structured_data(self, meta, record)
         return None if result is None else html_safe_json(result)

@@ -224,7 +224,7 @@ class Renderer:
             for form in [term.term, *term.forms]
         ]
 
-    def plain_text(self, rich_text: str, page_path: str) -> str:
+    def plain_text(self, rich_text: str) -> str:
         """Rich data text rendered with the page helpers (figures, citations), as plain text.
         Once per text and build: without its links, the text is the same on every page."""
         if rich_text not in self._plain_texts:
@@ -272,9 +272,7 @@ class Renderer:
         """All data as an open-data package, built once per build on first use: pages show its
         size. A method, not a property: building it renders rich text in a page context."""
         if self._open_data is None:
-            self._open_data = opendata.open_data(
-                self.data, lambda text: self.plain_text(text, PLAIN_TEXT_PAGE)
-            )
+            self._open_data = opendata.open_data(self.data, self.plain_text)
         return self._open_data
 
     @cached_property

@@ -23,7 +23,7 @@ from .downloads import chart_downloads, download_paths
 from .load import DOCS_DIR, load_site_data
 from .opendata import package_title
 from .pages import OTHER_PAGE, PAGE_KINDS, PageKind
-from .render import PLAIN_TEXT_PAGE, Renderer, make_environment
+from .render import Renderer, make_environment
 from .shareimage import BRAND_COLOR, Card, render_cards
 from .sitedata import SiteData
 
@@ -144,10 +144,8 @@ class SiteBuild:
         def claim_url(claim_id: str) -> str:
             return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
-        def plain_text(text: str) -> str:
-            return self.renderer.plain_text(text, PLAIN_TEXT_PAGE)
-
-        return feed.atom_feed(data, site_url, feed.entries(data, claim_url, plain_text))
+        entries = feed.entries(data, claim_url, self.renderer.plain_text)
+        return feed.atom_feed(data, site_url, entries)
 
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data

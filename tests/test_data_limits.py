@@ -16,6 +16,7 @@ from explainer import chartkinds, idrules
 from explainer.errors import DataError
 from explainer.load import load_site_data
 from explainer.models import MAX_ID_LENGTH
+from explainer.pages import PAGE_KINDS
 from explainer.render import slug
 from explainer.site import load_build
 from minisite import MINI_SITE
@@ -340,9 +341,14 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def load_project(project: Path) -> None:
+    """Load the project's data as the build does: checked against its pages and the generated."""
+    load_site_data(project / "data", docs_dir=project / "docs", page_kinds=PAGE_KINDS.values())
+
+
 def problems_of(project: Path) -> list[str]:
     with pytest.raises(DataError) as error:
-        load_site_data(project / "data", docs_dir=project / "docs")
+        load_project(project)
     return [str(problem) for problem in error.value.problems]
 
 
@@ -360,7 +366,7 @@ def test_what_would_break_the_built_site_is_one_clear_data_error(
 
 
 def test_the_mini_site_with_its_pages_passes_every_rule(project: Path) -> None:
-    load_site_data(project / "data", docs_dir=project / "docs")
+    load_project(project)
 
 
 def test_a_wrong_path_is_one_message_not_one_per_link(project: Path) -> None:
@@ -380,7 +386,7 @@ def test_a_placeholder_email_may_stay_a_bracketed_word_until_it_is_filled_in(
         "data/operator.yaml",
         replace("email: kontakt@example.org", 'placeholder: true\nemail: "[E-Mail-Adresse]"'),
     )
-    load_site_data(project / "data", docs_dir=project / "docs")
+    load_project(project)
 
 
 @pytest.mark.parametrize(

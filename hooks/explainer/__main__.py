@@ -78,11 +78,14 @@ def _check_data(project: Path, command: str) -> int:
     # packages are older than what a newer engine's loader needs.
     from .errors import DataError
     from .load import DOCS_DIR, load_site_data
+    from .pages import PAGE_KINDS
     from .published import write_snapshot
     from .schema import write_schemas
 
     try:
-        data = load_site_data(project / "data", docs_dir=project / DOCS_DIR)
+        data = load_site_data(
+            project / "data", docs_dir=project / DOCS_DIR, page_kinds=PAGE_KINDS.values()
+        )
     except DataError as error:
         sys.stderr.write(f"{error}\n")
         return 1

@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from .metadata import SITE_IMAGE
 from .models import (
     CHART_EMBEDS,
+    SITE_IMAGE,
     Chart,
     Claim,
     Figure,

@@ -10,16 +10,15 @@ reports it as the build does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from markdown.extensions.toc import slugify
 
 from .characters import text_problem
 from .errors import DataProblem
 from .models import PAGE_PATH_PATTERN, Paths
-from .pages import PAGE_KINDS
 from .references import ParsedFile, record_id
 from .yamlfile import Location, YamlFile
 
@@ -46,9 +45,19 @@ GLOSSARY_FILE = "glossary"
 Owner = tuple[YamlFile, Location, str]  # where a record is, and how a message names it
 
 
-def check_ids(files: list[ParsedFile], docs_dir: Path | None) -> list[DataProblem]:
+class PageKindPaths(Protocol):
+    """What the id rules read of a kind of page (pages.PageKind): the record type it has one
+    page for each of, and the `Paths` method that places such a page below docs/."""
+
+    records: str | None
+    path: Callable[..., str] | None
+
+
+def check_ids(
+    files: list[ParsedFile], docs_dir: Path | None, page_kinds: Iterable[PageKindPaths] = ()
+) -> list[DataProblem]:
     """Every clash of what ids, topics and paths become; with `docs_dir`, also with the pages
-    written by hand."""
+    written by hand, which no page of a kind in `page_kinds` may replace."""
     paths = _paths(files)
     if docs_dir is None or paths is None:
         return [*_topic_anchors(files, {}), *_page_anchors(files)]
@@ -58,7 +67,7 @@ def check_ids(files: list[ParsedFile], docs_dir: Path | None) -> list[DataProble
     return [
         *_topic_anchors(files, headings, f"docs/{overview}"),
         *_page_anchors(files),
-        *_generated_pages(files, paths, pages),
+        *_generated_pages(files, paths, pages, page_kinds),
         *_missing_pages(files, paths, pages),
     ]
 
@@ -142,11 +151,11 @@ def _clashes(
 
 
 def _generated_pages(
-    files: list[ParsedFile], paths: Paths, docs_pages: set[str]
+    files: list[ParsedFile], paths: Paths, docs_pages: set[str], kinds: Iterable[PageKindPaths]
 ) -> Iterator[DataProblem]:
     """A generated page would silently replace a hand-written one at the same path."""
-    for kind in PAGE_KINDS.values():
-        if not kind.records:
+    for kind in kinds:
+        if not kind.records or not kind.path:
             continue
         for record, (file, location, name), _ in _owners(files, kind.records):
             if (path := kind.path(paths, record)) in docs_pages:

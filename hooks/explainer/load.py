@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
-from .idrules import check_ids
+from .idrules import PageKindPaths, check_ids
 from .prose import check_prose
 from .published import unlogged_changes
 from .references import ParsedFile, check_references
@@ -21,10 +22,14 @@ YAML_SUFFIXES = (YAML, ".yml")  # how YAML files end; only YAML itself is read
 
 
 def load_site_data(
-    data_dir: Path, shown_as: str = "data", docs_dir: Path | None = None
+    data_dir: Path,
+    shown_as: str = "data",
+    docs_dir: Path | None = None,
+    page_kinds: Iterable[PageKindPaths] = (),
 ) -> SiteData:
     """Read `data_dir`; raise DataError naming every problem, or return the validated data.
-    With `docs_dir`, the paths in site.yaml and the generated pages are checked against it."""
+    With `docs_dir`, the paths in site.yaml and the pages of `page_kinds` (pages.PAGE_KINDS,
+    handed in by the build) are checked against it."""
     reader = _DataReader(data_dir, shown_as)
     reader.refuse_other_yaml()
     content = {}
@@ -33,7 +38,7 @@ def load_site_data(
         if entry.attribute == "site" and content["site"]:
             reader.context["data_date"] = content["site"].updated
     problems, references = check_references(reader.parsed, reader.unreadable)
-    problems += check_ids(reader.parsed, docs_dir)
+    problems += check_ids(reader.parsed, docs_dir, page_kinds)
     problems += check_prose(reader.parsed)
     if reader.problems or problems:
         raise DataError(reader.problems + problems)

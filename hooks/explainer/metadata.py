@@ -16,7 +16,6 @@ PageRole = Literal["start", "claim", "faq", "numbers", "other"]
 DESCRIPTION_LENGTH = 160  # what search result snippets show, roughly
 ELLIPSIS = "…"
 SHARE_FOLDER = "assets/share"
-SITE_IMAGE = "site"  # name of the site-wide share image; claim images are named by claim id
 IMAGE_SIZE = (1200, 630)  # Open Graph's recommended 1.91:1
 LOCALE = "de_DE"
 

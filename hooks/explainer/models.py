@@ -264,6 +264,7 @@ def _overlap(first: tuple[str, bool], second: tuple[str, bool]) -> bool:
 
 
 CHART_EMBEDS = "grafik"  # folder of the charts' embed pages, inside the embed folder
+SITE_IMAGE = "site"  # name of the site-wide share image; claim images are named by claim id
 
 
 class Paths(_Record):

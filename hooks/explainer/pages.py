@@ -15,19 +15,16 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from markupsafe import escape
 
 from . import jsonld, metadata
 from .datafiles import BY_RECORD_TYPE
-from .metadata import SITE_IMAGE, PageRole
-from .models import Chart, Claim, Paths
+from .metadata import PageRole
+from .models import SITE_IMAGE, Chart, Claim, Paths
 from .opendata import package_description, package_title
 from .sitedata import SiteData
-
-if TYPE_CHECKING:
-    from .publication import Publication
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 START_PAGE = "index.md"  # the home page, below docs/
@@ -36,7 +33,25 @@ TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 # engines (noindex, left out of sitemap.xml) and out of the site search.
 EMBED_FRONT_MATTER = "---\ntemplate: embed.html\nrobots: noindex\nsearch:\n  exclude: true\n---\n"
 
-StructuredData = Callable[["Publication", metadata.PageMeta, Any], jsonld.JsonObject | None]
+
+class Published(Protocol):
+    """What a kind's structured data reads of the build as published (publication.Publication,
+    which the publish hook makes): the data, the site's address, plain text and publisher."""
+
+    @property
+    def data(self) -> SiteData: ...
+
+    @property
+    def site_url(self) -> str: ...
+
+    def plain_text(self, rich_text: str) -> str: ...
+
+    def publisher(self, site_name: str) -> jsonld.JsonObject: ...
+
+    def data_downloads(self) -> list[tuple[str, str, str]]: ...
+
+
+StructuredData = Callable[[Published, metadata.PageMeta, Any], jsonld.JsonObject | None]
 
 
 @dataclass(frozen=True)
@@ -120,7 +135,7 @@ def no_structured_data(*_: Any) -> None:
 
 
 def website_data(
-    publication: Publication, meta: metadata.PageMeta, record: None
+    publication: Published, meta: metadata.PageMeta, record: None
 ) -> jsonld.JsonObject:
     return jsonld.website(
         site_name=meta.site_name,
@@ -132,7 +147,7 @@ def website_data(
 
 
 def claim_review_data(
-    publication: Publication, meta: metadata.PageMeta, claim: Claim
+    publication: Published, meta: metadata.PageMeta, claim: Claim
 ) -> jsonld.JsonObject:
     data = publication.data
     return jsonld.claim_review(
@@ -147,14 +162,14 @@ def claim_review_data(
     )
 
 
-def faq_data(publication: Publication, meta: metadata.PageMeta, record: None) -> jsonld.JsonObject:
+def faq_data(publication: Published, meta: metadata.PageMeta, record: None) -> jsonld.JsonObject:
     questions = publication.data.questions
     entries = [(q.question, publication.plain_text(q.answer)) for q in questions]
     return jsonld.faq_page(entries, url=meta.url, name=meta.title)
 
 
 def dataset_data(
-    publication: Publication, meta: metadata.PageMeta, record: None
+    publication: Published, meta: metadata.PageMeta, record: None
 ) -> jsonld.JsonObject:
     data, site_url = publication.data, publication.site_url
     return jsonld.dataset(
@@ -166,7 +181,7 @@ def dataset_data(
         modified=data.site.updated,
         downloads=[
             (name, metadata.absolute_url(site_url, path), media_type)
-            for name, path, media_type in publication.build.data_downloads()
+            for name, path, media_type in publication.data_downloads()
         ],
     )
 

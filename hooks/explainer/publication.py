@@ -13,7 +13,7 @@ from typing import Any
 
 from . import jsonld, metadata
 from .jsonhtml import html_safe_json
-from .pages import SITE_IMAGE
+from .models import SITE_IMAGE
 from .site import SiteBuild
 from .sitedata import SiteData
 
@@ -43,6 +43,10 @@ class Publication:
     def plain_text(self, rich_text: str) -> str:
         """Rich data text as plain text: the same on every page, without its links."""
         return self.build.renderer.plain_text(rich_text)
+
+    def data_downloads(self) -> list[tuple[str, str, str]]:
+        """(name, path below the site, media type) of each data download (SiteBuild)."""
+        return self.build.data_downloads()
 
     def publisher(self, site_name: str) -> jsonld.JsonObject:
         """The site's operator as the publisher of its pages."""

@@ -21,6 +21,7 @@ from .atomicfile import write_atomically
 from .chartsvg import chart_palette_css
 from .downloads import chart_downloads, download_paths
 from .load import DOCS_DIR, load_site_data
+from .models import SITE_IMAGE
 from .opendata import package_title
 from .pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .render import Renderer, make_environment
@@ -161,9 +162,9 @@ class SiteBuild:
         data, footer = self.data, _address_without_scheme(site_url)
         title = data.site.title
         count = f"{len(data.claims)} Aussagen geprüft"
-        cards = {metadata.SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
+        cards = {SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
         for page in self.pages.values():
-            if page.kind.share_image != metadata.SITE_IMAGE:
+            if page.kind.share_image != SITE_IMAGE:
                 face = page.kind.share_image(data, page.record)
                 cards[face.name] = Card(title, face.text, face.label, face.label_color, footer)
         return cards
@@ -171,7 +172,9 @@ class SiteBuild:
 
 def load_build(project_dir: Path) -> SiteBuild:
     """Load and validate `project_dir`/data (raises DataError)."""
-    data = load_site_data(project_dir / "data", docs_dir=project_dir / DOCS_DIR)
+    data = load_site_data(
+        project_dir / "data", docs_dir=project_dir / DOCS_DIR, page_kinds=PAGE_KINDS.values()
+    )
     cache_dir = project_dir / CACHE_DIR
     renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
     return SiteBuild(data, renderer, pages=_generated_pages(data), cache_dir=cache_dir)

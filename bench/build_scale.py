@@ -56,7 +56,7 @@ def _copy_of(block: str, number: int) -> str:
 def bare_material_project(project: Path, target: Path) -> Path:
     """The same pages as rendered Markdown, in a Material project without hooks."""
     sys.path.insert(0, str(project / "hooks"))
-    from explainer.feed import FEED_PATH
+    from explainer.outputs.feed import FEED_PATH
     from explainer.site import load_build, write_files
 
     build = load_build(project)

@@ -20,11 +20,11 @@ from sitebuild import ROOT
 
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]  # the engine; the loader tests' attacks
 
-from explainer.chartdrawings import CHART_DRAWINGS  # noqa: E402
-from explainer.chartsvg import chart_svg  # noqa: E402
-from explainer.errors import DataError  # noqa: E402
-from explainer.load import load_site_data  # noqa: E402
-from explainer.models import Chart  # noqa: E402
+from explainer.charts.chartdrawings import CHART_DRAWINGS  # noqa: E402
+from explainer.charts.chartsvg import chart_svg  # noqa: E402
+from explainer.data.errors import DataError  # noqa: E402
+from explainer.data.load import load_site_data  # noqa: E402
+from explainer.data.models import Chart  # noqa: E402
 from test_loader_robust import ATTACKS  # noqa: E402
 
 RUNS = 3  # `make check`: the median of this many runs

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer import german, metadata
-from explainer.errors import DataError
+from explainer.data.errors import DataError
+from explainer.outputs import metadata
+from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
-from explainer.render import PageError, address
 from explainer.site import BUILD_KEY, SiteBuild, load_build
+from explainer.text import german
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel

@@ -17,11 +17,11 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from explainer import csp, feed, linksout, metadata, themepatch
+from explainer.data.sitedata import SiteData
+from explainer.outputs import csp, feed, linksout, metadata, themepatch
+from explainer.outputs.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.publication import Publication
-from explainer.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.site import BUILD_KEY, SiteBuild
-from explainer.sitedata import SiteData
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 

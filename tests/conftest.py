@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from explainer.load import load_site_data
-from explainer.sitedata import SiteData
+from explainer.data.load import load_site_data
+from explainer.data.sitedata import SiteData
 from sitebuild import ROOT, BuiltSite, address_of, build_site
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-from explainer.errors import DataError
-from explainer.load import load_site_data
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
 
 MINI_SITE = ROOT / "tests" / "sites" / "mini"
 

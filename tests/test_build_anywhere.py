@@ -3,7 +3,7 @@
 The share-image font comes with the engine: DejaVu Sans 2.37, the files of Debian's package
 fonts-dejavu-core 2.37-6, with that package's copyright file (the Bitstream Vera licence allows
 redistribution). To update: copy DejaVuSans.ttf and DejaVuSans-Bold.ttf of a newer release and its
-licence into hooks/explainer/fonts/, then update SHA256 here.
+licence into hooks/explainer/outputs/fonts/, then update SHA256 here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, BuiltSite, build_site
-from explainer.shareimage import BOLD, REGULAR, VENDORED_FONT_DIR
+from explainer.outputs.shareimage import BOLD, REGULAR, VENDORED_FONT_DIR
 
 SHA256 = {
     REGULAR: "abdc775b21b1bc470d50c97e790d276f2054b7504e56e5bd3e64f48d68582322",

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from conftest import ROOT, build_site
-from explainer import shareimage
+from explainer.outputs import shareimage
 from minisite import copy_mini_site
 
 # Loaded by Python at start (sitecustomize): every file MkDocs writes fails as on a full disk.
@@ -61,7 +61,7 @@ def test_a_damaged_font_stops_the_build_with_one_line_naming_it(tmp_path: Path) 
 # Every write to the cache fails as in a read-only folder.
 READ_ONLY_CACHE = """\
 import errno
-from explainer import filecache
+from explainer.store import filecache
 
 
 def refuse(path, content):

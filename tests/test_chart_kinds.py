@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site
-from explainer.chartdrawings import ChartKindError, find_drawings
-from explainer.chartkinds import ChartKind
+from explainer.charts.chartdrawings import ChartKindError, find_drawings
+from explainer.data.chartkinds import ChartKind
 from text import NBSP
 
 COMPLETE = {"plot": "build_bar", "svg": "draw_bars", "height": "bar_height"}
@@ -40,7 +40,7 @@ def test_a_kind_without_a_drawing_for_every_output_is_named(drawings: dict, mess
 
 
 def test_every_registered_kind_has_its_drawings() -> None:
-    from explainer.chartkinds import CHART_KINDS
+    from explainer.data.chartkinds import CHART_KINDS
 
     assert set(find_drawings(CHART_KINDS)) == set(CHART_KINDS)
 
@@ -52,9 +52,9 @@ def test_the_data_check_imports_neither_plotly_nor_a_drawing() -> None:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     imported = set(re.findall(r"^import time:.*\|\s*(\S+)$", run.stderr, flags=re.MULTILINE))
-    assert {"explainer.models", "explainer.chartkinds"} <= imported  # the listing is complete
+    assert {"explainer.data.models", "explainer.data.chartkinds"} <= imported  # listing complete
     assert not {name for name in imported if name.partition(".")[0] == "plotly"}
-    assert not imported & {"explainer.chartdrawings", "explainer.chartplot", "explainer.chartsvg"}
+    assert not {name for name in imported if name.startswith("explainer.charts")}  # no drawing
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,7 +116,11 @@ def scratch_copy_with_a_new_kind(target: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest*")
     shutil.copytree(ROOT, target, ignore=ignore)
     engine = target / "hooks" / "explainer"
-    for name, code in (("chartkinds", NEW_KIND), ("chartplot", NEW_PLOT), ("chartsvg", NEW_SVG)):
+    for name, code in (
+        ("data/chartkinds", NEW_KIND),
+        ("charts/chartplot", NEW_PLOT),
+        ("charts/chartsvg", NEW_SVG),
+    ):
         module = engine / f"{name}.py"
         module.write_text(module.read_text("utf-8") + code, "utf-8")
     series = target / "tests" / "sites" / "mini" / "data" / "series" / "baumarten.yaml"
@@ -143,7 +147,7 @@ def test_a_new_kind_with_its_drawings_is_drawn_and_without_its_svg_stops_the_eng
     run = subprocess.run(kind_test, cwd=project, capture_output=True, text=True, check=False)
     assert run.returncode == 0 and "5 passed" in run.stdout, run.stdout[-3000:]
 
-    chartsvg = project / "hooks" / "explainer" / "chartsvg.py"
+    chartsvg = project / "hooks" / "explainer" / "charts" / "chartsvg.py"
     chartsvg.write_text(chartsvg.read_text("utf-8").replace(NEW_SVG, ""), "utf-8")
     build = build_site(mini, tmp_path / "site-without-svg")
     assert build.returncode != 0

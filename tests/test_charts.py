@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite
-from explainer import chartgeometry
-from explainer.chartdrawings import CHART_DRAWINGS
-from explainer.chartkinds import CHART_KINDS
-from explainer.charttable import chart_view, source_ids
-from explainer.models import Chart
-from explainer.sitedata import SiteData
+from explainer.charts import chartgeometry
+from explainer.charts.chartdrawings import CHART_DRAWINGS
+from explainer.charts.charttable import chart_view, source_ids
+from explainer.data.chartkinds import CHART_KINDS
+from explainer.data.models import Chart
+from explainer.data.sitedata import SiteData
 from minisite import copy_mini_site
 from text import MINUS, NARROW, NBSP
 
@@ -160,8 +160,8 @@ def test_chart_rules_come_from_the_table_of_kinds(change: dict, message: str) ->
 
 
 def test_chart_id_must_equal_its_file_name(tmp_path: Path) -> None:
-    from explainer.errors import DataError
-    from explainer.load import load_site_data
+    from explainer.data.errors import DataError
+    from explainer.data.load import load_site_data
 
     project = copy_mini_site(tmp_path / "project")
     series = project / "data" / "series"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import BuiltSite
-from explainer import csp
+from explainer.outputs import csp
 from htmlmeta import read_head
 
 PAGE = """<!doctype html>

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site
-from explainer.errors import DataError
-from explainer.load import load_site_data
-from explainer.render import PageError, Renderer, make_environment
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
+from explainer.outputs.render import PageError, Renderer, make_environment
 from minisite import MINI_SITE, copy_mini_site
 
 ONLY_HELPERS = 'rich text may hold text, {{ fig("id") }} and {{ cite("id") }} only'

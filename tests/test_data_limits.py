@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from explainer import chartkinds, idrules
-from explainer.errors import DataError
-from explainer.load import load_site_data
-from explainer.models import MAX_ID_LENGTH
-from explainer.pages import PAGE_KINDS
-from explainer.render import slug
+from explainer.data import chartkinds, idrules
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
+from explainer.data.models import MAX_ID_LENGTH
+from explainer.outputs.pages import PAGE_KINDS
+from explainer.outputs.render import slug
 from explainer.site import load_build
 from minisite import MINI_SITE
 

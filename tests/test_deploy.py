@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from conftest import MKDOCS, ROOT, BuiltSite, build_site
-from explainer.metadata import date_epoch
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
+from explainer.outputs.metadata import date_epoch
 from htmlmeta import read_head
 from localweb import QuietHandler, serve_folder
 from minisite import copy_mini_site

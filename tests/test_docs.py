@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from explainer.chartkinds import CHART_KINDS
-from explainer.datafiles import DATA_FILES
-from explainer.modelfields import ModelField, every_field
+from explainer.data.chartkinds import CHART_KINDS
+from explainer.data.datafiles import DATA_FILES
+from explainer.data.modelfields import ModelField, every_field
 
 REFERENCE = (ROOT / "data" / "README.md").read_text("utf-8")
 

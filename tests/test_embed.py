@@ -10,9 +10,9 @@ import json
 import re
 
 from conftest import BuiltSite
-from explainer.load import load_site_data
-from explainer.render import Renderer, make_environment
-from explainer.sitedata import SiteData
+from explainer.data.load import load_site_data
+from explainer.data.sitedata import SiteData
+from explainer.outputs.render import Renderer, make_environment
 from htmlmeta import read_head
 from minisite import MINI_SITE
 

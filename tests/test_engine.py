@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite, build_site
-from explainer.linksout import LINK_OUT_NOTE
+from explainer.outputs.linksout import LINK_OUT_NOTE
 from minisite import copy_mini_site
 from text import MINUS, NARROW, NBSP
 

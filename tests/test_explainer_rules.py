@@ -14,9 +14,9 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import ROOT, BuiltSite
-from explainer.render import page_text
-from explainer.sitedata import SiteData
-from explainer.spelling import misspellings
+from explainer.data.sitedata import SiteData
+from explainer.data.spelling import misspellings
+from explainer.outputs.render import page_text
 from links import parse_page
 from text import NBSP
 

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from explainer import atomicfile, charttable, filecache, shareimage
 from explainer.__main__ import main as explainer_main
-from explainer.charttable import chart_view
-from explainer.models import Chart
-from explainer.shareimage import Card, render_cards
+from explainer.charts import charttable
+from explainer.charts.charttable import chart_view
+from explainer.data.models import Chart
+from explainer.outputs import shareimage
+from explainer.outputs.shareimage import Card, render_cards
+from explainer.store import atomicfile, filecache
 from minisite import copy_mini_site
 
 
@@ -193,7 +195,7 @@ def test_a_cache_that_cannot_be_written_is_skipped_with_one_message(
     monkeypatch.setattr(filecache, "write_atomically", fail)
     cards = [Card("Titel", f"„Zitat {n}“", "Falsch", "#b71c1c", "x.org") for n in range(3)]
 
-    with caplog.at_level(logging.WARNING, logger="explainer.filecache"):
+    with caplog.at_level(logging.WARNING, logger="explainer.store.filecache"):
         images = render_cards(cards, tmp_path / "share-images")
 
     assert all(image.startswith(b"\x89PNG") for image in images)

@@ -7,8 +7,8 @@ import string
 from collections.abc import Callable
 
 import pytest
-from explainer import german
-from explainer.formatting import (
+from explainer.text import german
+from explainer.text.formatting import (
     CHANGE_IN_PERCENT,
     FACTOR,
     PER,

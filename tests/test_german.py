@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from explainer import german
-from explainer.models import Figure
-from explainer.render import figure_value
+from explainer.data.models import Figure
+from explainer.outputs.render import figure_value
+from explainer.text import german
 from text import MINUS, NARROW, NBSP
 
 

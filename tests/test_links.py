@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 from conftest import BuiltSite
-from explainer.linksout import LINK_OUT_NOTE, mark_links_out
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
+from explainer.outputs.linksout import LINK_OUT_NOTE, mark_links_out
 from links import crawl, report
 
 EXAMPLE_SITE_URL = "https://example.github.io/erklaert/"

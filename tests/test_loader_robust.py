@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from explainer.errors import DataError
-from explainer.load import load_site_data
-from explainer.yamlfile import MAX_FILE_BYTES
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
+from explainer.data.yamlfile import MAX_FILE_BYTES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

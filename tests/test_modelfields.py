@@ -4,8 +4,8 @@ value, on a list's items, inside optional values and nested records."""
 from __future__ import annotations
 
 import pytest
-from explainer.modelfields import every_field, fields_of, marked_values, model_at
-from explainer.models import RICH, SENTENCES, WORDS, Chart, ChartReference, Claim, Correction
+from explainer.data.modelfields import every_field, fields_of, marked_values, model_at
+from explainer.data.models import RICH, SENTENCES, WORDS, Chart, ChartReference, Claim, Correction
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ import yaml
 from conftest import ROOT, build_site
 from explainer import __version__
 from explainer.changelog import engine_version, entries_between
+from explainer.data.sitedata import SiteData
 from explainer.newsite import ExplainerError, create_explainer, update_engine
-from explainer.sitedata import SiteData
 
 # What the issue asks a new explainer to hold, besides the engine.
 SITE_FILES = [
@@ -136,7 +136,9 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
 ) -> None:
     newer = tmp_path / "newer"
     create_explainer(newer)
-    with (newer / "hooks" / "explainer" / "german.py").open("a", encoding="utf-8") as german:
+    with (newer / "hooks" / "explainer" / "text" / "german.py").open(
+        "a", encoding="utf-8"
+    ) as german:
         german.write(NEWER_ENGINE_MARK)
     release_newer_engine(newer, "99.0.0", "### Fixed\n\n- Something an editor would notice.\n")
     project = tmp_path / "project"
@@ -154,7 +156,7 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
     assert updated.stdout.startswith(f"Engine {__version__} -> 99.0.0. What changed")
     assert "## [99.0.0] - 2026-12-31\n\n### Fixed\n\n- Something an editor" in updated.stdout
     assert f"## [{__version__}]" not in updated.stdout  # the explainer has that one already
-    engine = (project / "hooks" / "explainer" / "german.py").read_text("utf-8")
+    engine = (project / "hooks" / "explainer" / "text" / "german.py").read_text("utf-8")
     assert engine.endswith(NEWER_ENGINE_MARK)
     assert not (project / "hooks" / "explainer" / "dropped.py").exists()
     assert site_file.read_text("utf-8") == edited

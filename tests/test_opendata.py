@@ -17,12 +17,13 @@ import frictionless
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite, address_of
-from explainer import german, opendata
-from explainer.datafiles import DATA_FILES
-from explainer.load import load_site_data
-from explainer.render import Renderer, make_environment
+from explainer.data.datafiles import DATA_FILES
+from explainer.data.load import load_site_data
+from explainer.data.sitedata import SiteData
+from explainer.outputs import opendata
+from explainer.outputs.render import Renderer, make_environment
 from explainer.site import write_files
-from explainer.sitedata import SiteData
+from explainer.text import german
 from htmlmeta import read_head
 from minisite import MINI_SITE
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site
-from explainer.datafiles import BY_RECORD_TYPE
-from explainer.pages import PAGE_KINDS, PageKind, PageKindError, find_page_kinds
+from explainer.data.datafiles import BY_RECORD_TYPE
+from explainer.outputs.pages import PAGE_KINDS, PageKind, PageKindError, find_page_kinds
 
 COMPLETE = PAGE_KINDS["claim embed"]
 RECORD_TYPES = set(BY_RECORD_TYPE)
@@ -82,7 +82,7 @@ def scratch_copy_with_a_new_kind(target: Path) -> Path:
     """The repository with page kind 'source' added as pages.py says: a row and a template."""
     ignore = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest*")
     shutil.copytree(ROOT, target, ignore=ignore)
-    pages = target / "hooks" / "explainer" / "pages.py"
+    pages = target / "hooks" / "explainer" / "outputs" / "pages.py"
     pages.write_text(pages.read_text("utf-8") + NEW_KIND, "utf-8")
     template = target / "hooks" / "templates" / "explainer" / "source_page.md"
     template.write_text(NEW_TEMPLATE, "utf-8")

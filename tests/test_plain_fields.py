@@ -12,10 +12,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from explainer.load import load_site_data
-from explainer.models import CssColor, WebAddress
-from explainer.render import Renderer, make_environment, page_text
-from explainer.richtext import MARKDOWN_EXTENSIONS
+from explainer.data.load import load_site_data
+from explainer.data.models import CssColor, WebAddress
+from explainer.outputs.render import Renderer, make_environment, page_text
+from explainer.text.richtext import MARKDOWN_EXTENSIONS
 from hostilesite import BREAKING_URL, PLAIN
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -4,7 +4,7 @@ syntax skips the Markdown conversion, and must come out exactly as if it had bee
 from __future__ import annotations
 
 import markdown
-from explainer.render import plain_text_of
+from explainer.outputs.render import plain_text_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, BuiltSite
-from explainer import jsonld, metadata
-from explainer.jsonhtml import html_safe_json
-from explainer.pages import TITLE_LENGTH
-from explainer.render import Renderer, make_environment
-from explainer.shareimage import Card, render_card, wrap
+from explainer.data.sitedata import SiteData
+from explainer.outputs import jsonld, metadata
+from explainer.outputs.pages import TITLE_LENGTH
+from explainer.outputs.render import Renderer, make_environment
+from explainer.outputs.shareimage import Card, render_card, wrap
 from explainer.site import SiteBuild, load_build
-from explainer.sitedata import SiteData
+from explainer.text.jsonhtml import html_safe_json
 from htmlmeta import PageHead, read_head
 from PIL import Image
 
@@ -249,7 +249,7 @@ def test_share_image_is_deterministic_and_wraps_long_quotes() -> None:
     assert first == second
     with Image.open(io.BytesIO(first)) as image:
         assert image.size == (1200, 630)
-    from explainer.shareimage import _font
+    from explainer.outputs.shareimage import _font
 
     assert len(wrap("a b c d e f", _font("DejaVuSans.ttf", 40), 60)) > 1
 

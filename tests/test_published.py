@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from explainer.errors import DataError
-from explainer.load import load_site_data
-from explainer.published import SNAPSHOT_FILE, write_snapshot
-from explainer.render import Renderer, make_environment
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
+from explainer.data.published import SNAPSHOT_FILE, write_snapshot
+from explainer.outputs.render import Renderer, make_environment
 from minisite import MINI_SITE, problems_after_edits
 from test_data_errors import replace
 from text import NBSP

@@ -8,8 +8,8 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from conftest import BuiltSite, address_of
-from explainer import german
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
+from explainer.text import german
 from htmlmeta import elements, read_head
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from explainer import richtext
-from explainer.errors import DataError
-from explainer.load import load_site_data
+from explainer.data.errors import DataError
+from explainer.data.load import load_site_data
+from explainer.text import richtext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from explainer.datafiles import DATA_FILES
-from explainer.schema import schema_texts
-from explainer.sitedata import SiteData
+from explainer.data.datafiles import DATA_FILES
+from explainer.data.sitedata import SiteData
+from explainer.outputs.schema import schema_texts
 
 DATA = ROOT / "data"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")

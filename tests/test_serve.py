@@ -133,12 +133,12 @@ def test_an_edit_to_the_engines_python_code_asks_for_a_restart(
     project, url, log = served_with_own_engine
     assert _wait_for(lambda: "Stadtpark – geprüft" in _fetch(url), HANG_GUARD), "did not start"
 
-    german = project / "hooks" / "explainer" / "german.py"
+    german = project / "hooks" / "explainer" / "text" / "german.py"
     german.write_text(german.read_text("utf-8") + "\n# edited\n", "utf-8")
     _edit(project / "data" / "site.yaml", "title: Stadtpark – geprüft", "title: Park neu")
 
     expected = (
-        "Python code of the engine changed (hooks/explainer/german.py): stop the preview and "
+        "Python code of the engine changed (hooks/explainer/text/german.py): stop the preview and "
         "start it again (make serve) for the change to take effect"
     )
     assert _wait_for(lambda: expected in log.read_text("utf-8"), HANG_GUARD), log.read_text()

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
 from text import MINUS, NARROW, NBSP
 
 # The seven questions the article asks, verbatim (shared/seed/article-de.txt).

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from explainer.spelling import Speller, misspellings, unknown_words
+from explainer.data.spelling import Speller, misspellings, unknown_words
 from minisite import MINI_SITE
 from test_data_errors import replace
 

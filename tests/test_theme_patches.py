@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 import pytest
 from conftest import ROOT
-from explainer.themepatch import (
+from explainer.outputs.themepatch import (
     MADE_AGAINST,
     THEME_PATCHES,
     ThemePatch,
@@ -47,8 +47,8 @@ def test_every_patched_template_is_installed_as_its_patch_was_written_against(
         f"{patch.template} of the installed {distribution} "
         f"{importlib.metadata.version(distribution)} ({installed}) is not the one our patch was "
         f"written against ({version}'s). Our patch there: {patch.purpose} Diff the template "
-        f"against {version}'s, re-check that the edits in hooks/explainer/themepatch.py still "
-        f"do that on the new markup, then record its SHA-256 {digest} and the version there."
+        f"against {version}'s, re-check that the edits in hooks/explainer/outputs/themepatch.py "
+        f"still do that on the new markup, then record its SHA-256 {digest} and the version there."
     )
 
 
@@ -72,7 +72,7 @@ def test_a_patch_whose_text_is_gone_stops_naming_the_template_and_the_patch() ->
     message = str(stopped.value)
     assert "partials/search.html has changed" in message
     assert "aria-dialog-name" in message  # what the patch does
-    assert "hooks/explainer/themepatch.py" in message
+    assert "hooks/explainer/outputs/themepatch.py" in message
 
 
 def test_a_template_the_theme_no_longer_has_stops_naming_it() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 
 from conftest import ROOT
-from explainer.chartdrawings import CHART_DRAWINGS
-from explainer.sitedata import SiteData
+from explainer.charts.chartdrawings import CHART_DRAWINGS
+from explainer.data.sitedata import SiteData
 from plotly.offline import get_plotlyjs_version
 
 VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor"

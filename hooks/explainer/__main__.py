@@ -65,7 +65,7 @@ def main(arguments: list[str] | None = None) -> int:
 
 
 def _spell(project: Path) -> int:
-    from .spelling import misspellings  # the dictionary loads only for this command
+    from .data.spelling import misspellings  # the dictionary loads only for this command
 
     found = misspellings(project)
     sys.stderr.writelines(f"{word}\n" for word in found)
@@ -76,11 +76,11 @@ def _check_data(project: Path, command: str) -> int:
     """Load PROJECT/data as the build does; then write its schemas or its published state."""
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
-    from .errors import DataError
-    from .load import DOCS_DIR, load_site_data
-    from .pages import PAGE_KINDS
-    from .published import write_snapshot
-    from .schema import write_schemas
+    from .data.errors import DataError
+    from .data.load import DOCS_DIR, load_site_data
+    from .data.published import write_snapshot
+    from .outputs.pages import PAGE_KINDS
+    from .outputs.schema import write_schemas
 
     try:
         data = load_site_data(

@@ -28,7 +28,7 @@ ENGINE_PATHS = (
     "data/README.md",  # the editors' reference
     "data/ANLEITUNG.md",  # the editors' guide in German (Anleitung für die Redaktion)
     # The standard tests: rules every explainer keeps, schemas, links, the browser audit.
-    "tests/conftest.py", "tests/links.py", "tests/test_explainer_rules.py",
+    "tests/conftest.py", "tests/links.py", "tests/text.py", "tests/test_explainer_rules.py",
     "tests/test_schema.py", "tests/test_links.py", "tests/test_theme_patches.py",
     "tests/test_requirements.py",
     "tests/browser/__init__.py", "tests/browser/conftest.py", "tests/browser/audit.py",

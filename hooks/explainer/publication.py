@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import jsonld, metadata
-from .jsonhtml import html_safe_json
-from .models import SITE_IMAGE
+from .data.models import SITE_IMAGE
+from .data.sitedata import SiteData
+from .outputs import jsonld, metadata
 from .site import SiteBuild
-from .sitedata import SiteData
+from .text.jsonhtml import html_safe_json
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import feed, metadata
-from .atomicfile import write_atomically
-from .chartsvg import chart_palette_css
-from .downloads import chart_downloads, download_paths
-from .load import DOCS_DIR, load_site_data
-from .models import SITE_IMAGE
-from .opendata import package_title
-from .pages import OTHER_PAGE, PAGE_KINDS, PageKind
-from .render import Renderer, make_environment
-from .shareimage import BRAND_COLOR, Card, render_cards
-from .sitedata import SiteData
+from .charts.chartsvg import chart_palette_css
+from .data.load import DOCS_DIR, load_site_data
+from .data.models import SITE_IMAGE
+from .data.sitedata import SiteData
+from .outputs import feed, metadata
+from .outputs.downloads import chart_downloads, download_paths
+from .outputs.opendata import package_title
+from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
+from .outputs.render import Renderer, make_environment
+from .outputs.shareimage import BRAND_COLOR, Card, render_cards
+from .store.atomicfile import write_atomically
 
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before

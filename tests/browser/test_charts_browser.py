@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
 from localweb import draw_every_chart
 from page_weight import CHART_PAGE_BUDGET, measure_page
 from playwright.sync_api import Browser, Page, Route

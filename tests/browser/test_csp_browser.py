@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
 from localweb import draw_every_chart, serve_folder
 from playwright.sync_api import Browser, ConsoleMessage, Page
 

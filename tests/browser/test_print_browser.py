@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from explainer.models import Claim
-from explainer.sitedata import SiteData
+from explainer.data.models import Claim
+from explainer.data.sitedata import SiteData
 from localweb import draw_every_chart
 from playwright.sync_api import Browser, Page
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
 from playwright.sync_api import Browser, Page, expect
 
 VISIBLE_CARDS = ".xp-claim-card:visible"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from explainer.sitedata import SiteData
+from explainer.data.sitedata import SiteData
 from playwright.sync_api import Browser, Page, expect
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import german, richtext
+from ..text import german, richtext
 from .errors import DataProblem
 from .models import DATE_UNITS, RICH, SENTENCES
 from .references import ParsedFile, marked_texts, record_id

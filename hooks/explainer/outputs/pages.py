@@ -19,14 +19,14 @@ from typing import Any, Literal, Protocol
 
 from markupsafe import escape
 
+from ..data.datafiles import BY_RECORD_TYPE
+from ..data.models import SITE_IMAGE, Chart, Claim, Paths
+from ..data.sitedata import SiteData
 from . import jsonld, metadata
-from .datafiles import BY_RECORD_TYPE
 from .metadata import PageRole
-from .models import SITE_IMAGE, Chart, Claim, Paths
 from .opendata import package_description, package_title
-from .sitedata import SiteData
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 START_PAGE = "index.md"  # the home page, below docs/
 TITLE_LENGTH = 60  # characters of the quote in navigation and browser tab
 # Embed pages: the theme's template without site chrome (overrides/embed.html), kept out of search

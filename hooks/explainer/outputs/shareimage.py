@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import PIL
 
-from . import filecache
+from ..store import filecache
 from .metadata import IMAGE_SIZE
 
 if TYPE_CHECKING:
@@ -136,7 +136,9 @@ def check_font() -> None:
 
 def _restore_hint() -> str:
     if FONT_DIR == VENDORED_FONT_DIR:
-        return "it comes with the engine; restore hooks/explainer/fonts/ from the repository"
+        return (
+            "it comes with the engine; restore hooks/explainer/outputs/fonts/ from the repository"
+        )
     return (
         f"{FONT_VARIABLE} points at {FONT_DIR}; set it to a folder holding {REGULAR} and "
         f"{BOLD}, or unset it to use the fonts that come with the engine"

@@ -23,12 +23,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import downloads, german, opendata, richtext
-from .charttable import ChartView, chart_view
-from .idrules import CORRECTIONS_ANCHOR
-from .models import Checked, WebAddress
+from ..charts.charttable import ChartView, chart_view
+from ..data.idrules import CORRECTIONS_ANCHOR
+from ..data.models import Checked, WebAddress
+from ..data.sitedata import SiteData
+from ..text import german, richtext
+from . import downloads, opendata
 from .pages import TEMPLATE_DIR
-from .sitedata import SiteData
 
 MACROS = "explainer/macros.html"
 PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)

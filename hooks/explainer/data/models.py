@@ -29,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import german
+from ..text import german
 from .chartkinds import CHART_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

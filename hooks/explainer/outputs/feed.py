@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .idrules import CORRECTIONS_ANCHOR
+from ..data.idrules import CORRECTIONS_ANCHOR
+from ..data.sitedata import SiteData
 from .opendata import license_text
-from .sitedata import SiteData
 
 FEED_PATH = "feed.xml"  # below the site root; linked from every page's <head>
 ATOM = "http://www.w3.org/2005/Atom"

@@ -19,11 +19,11 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..text import german
 from . import chartgeometry as geometry
-from . import german
 
 if TYPE_CHECKING:
-    from .models import Chart, ChartPoint
+    from ..data.models import Chart, ChartPoint
 
     ColourOfBar = Callable[[ChartPoint, int], str]  # point, index of its series -> colour name
 

@@ -25,12 +25,12 @@ from typing import Any, ClassVar
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
-from . import german
-from .datafiles import BY_RECORD_TYPE, DATA_FILES, DataFile
+from ..data.datafiles import BY_RECORD_TYPE, DATA_FILES, DataFile
+from ..data.modelfields import ModelField, fields_of, marked_values
+from ..data.models import RICH, RICH_DESCRIPTION, License
+from ..data.sitedata import SiteData
+from ..text import german
 from .downloads import DOWNLOAD_FOLDER, csv_text, plain_number
-from .modelfields import ModelField, fields_of, marked_values
-from .models import RICH, RICH_DESCRIPTION, License
-from .sitedata import SiteData
 
 PlainText = Callable[[str], str]  # rich data text -> what a reader sees, as plain text
 JsonObject = dict[str, Any]

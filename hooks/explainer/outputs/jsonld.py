@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .models import Article, Claim, Operator, Verdict
+from ..data.models import Article, Claim, Operator, Verdict
 
 CONTEXT = "https://schema.org"
 LANGUAGE = "de"

@@ -11,15 +11,18 @@ import babel
 import plotly
 from markupsafe import Markup
 
-from . import chartgeometry, chartkinds, chartplot, filecache, formatting, german, jsonhtml
+from ..data import chartkinds
+from ..data.chartkinds import CHART_KINDS
+from ..store import filecache
+from ..text import formatting, german, jsonhtml
+from . import chartgeometry, chartplot
 from .chartdrawings import CHART_DRAWINGS
 from .chartgeometry import value_text
-from .chartkinds import CHART_KINDS
 from .chartplot import plot_json
 from .chartsvg import chart_svg
 
 if TYPE_CHECKING:
-    from .models import Chart, ChartPoint
+    from ..data.models import Chart, ChartPoint
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,8 @@ class ThemePatch:
                 raise ThemePatchError(
                     f"{self.package}'s template {self.template} has changed: our patch expects "
                     f"{edit.old!r} once in it, found it {found} times. The patch: {self.purpose} "
-                    "Re-write it for the installed template in hooks/explainer/themepatch.py "
-                    "(README: Theme patches)."
+                    "Re-write it for the installed template in "
+                    "hooks/explainer/outputs/themepatch.py (README: Theme patches)."
                 )
             source = source.replace(edit.old, edit.new)
         return source
@@ -69,7 +69,8 @@ def patched_loader(environment: jinja2.Environment) -> jinja2.BaseLoader:
             raise ThemePatchError(
                 f"The theme has no template {patch.template} any more. Our patch of it: "
                 f"{patch.purpose} Find where the installed {patch.package} writes that markup now "
-                "and re-write the patch in hooks/explainer/themepatch.py (README: Theme patches)."
+                "and re-write the patch in hooks/explainer/outputs/themepatch.py "
+                "(README: Theme patches)."
             ) from None
         patched[patch.template] = patch.apply(source)
     return jinja2.ChoiceLoader([jinja2.DictLoader(patched), theme])

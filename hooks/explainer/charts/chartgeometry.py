@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from . import german
+from ..text import german
 
 if TYPE_CHECKING:
-    from .models import Chart, ChartPoint
+    from ..data.models import Chart, ChartPoint
 
 LINE_HEIGHT = 380  # pixels reserved for a line chart
 # A bar chart's height in pixels: the frame (legend and reference label above the plot, tick

@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import write_if_changed
-from .datafiles import DATA_FILES
-from .models import REFERS_TO_KEY
-from .sitedata import SiteData
+from ..data.datafiles import DATA_FILES
+from ..data.models import REFERS_TO_KEY
+from ..data.sitedata import SiteData
+from ..store.atomicfile import write_if_changed
 
 
 def schema_texts(data: SiteData) -> dict[str, str]:

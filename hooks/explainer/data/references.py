@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import richtext
+from ..text import richtext
 from .datafiles import BY_RECORD_TYPE, DataFile
 from .errors import DataProblem
 from .modelfields import marked_values

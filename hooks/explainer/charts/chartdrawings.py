@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from ..data.chartkinds import CHART_KINDS, ChartKind
 from . import chartgeometry, chartplot, chartsvg
-from .chartkinds import CHART_KINDS, ChartKind
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from .models import Chart
+    from ..data.models import Chart
 
 
 @dataclass(frozen=True)

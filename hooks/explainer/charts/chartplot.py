@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
-from . import german
+from ..text import german
+from ..text.jsonhtml import html_safe_json
 from .chartgeometry import (
     BAR_GAP,
     COLORS,
@@ -27,10 +28,9 @@ from .chartgeometry import (
     value_range,
     value_text,
 )
-from .jsonhtml import html_safe_json
 
 if TYPE_CHECKING:
-    from .models import Chart, ChartPoint
+    from ..data.models import Chart, ChartPoint
 
 LOCALE = "de"
 

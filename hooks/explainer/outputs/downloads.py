@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .models import Chart, Source
+    from ..data.models import Chart, Source
 
 DOWNLOAD_FOLDER = "downloads"
 

@@ -1,7 +1,7 @@
-"""Our patches of Material's and MkDocs' templates (explainer/themepatch.py) cannot go stale: a
-theme update that changes a patched template fails here, naming it and what the patch does, and a
-patch whose text is gone stops the build, naming the template. The patched markup itself is
-checked on the built site (test_html_valid.py, test_publish.py, the browser audit)."""
+"""Our patches of Material's and MkDocs' templates (explainer/outputs/themepatch.py) cannot go
+stale: a theme update that changes a patched template fails here, naming it and what the patch
+does, and a patch whose text is gone stops the build, naming the template. The patched markup
+itself is checked on the built site (test_html_valid.py, test_publish.py, the browser audit)."""
 
 from __future__ import annotations
 

@@ -76,13 +76,17 @@ def launch_chromium(playwright: Playwright) -> Browser:
 
 
 # A reader scrolling through the page: charts.js draws each chart as it comes near, replacing
-# its static SVG. Resolves when every chart is drawn.
-_READ_THROUGH = """async () => {
+# its static SVG. Each chart stays in view until it is drawn (on a busy machine the browser may
+# notice it only late), or until the hang guard passes; the number of charts.
+_READ_THROUGH = """async (guard) => {
     const charts = [...document.querySelectorAll('[data-xp-chart]')];
+    const deadline = Date.now() + guard;
     window.dispatchEvent(new Event('scroll'));
     for (const chart of charts) {
         chart.scrollIntoView({block: 'center'});
-        await new Promise(resolve => setTimeout(resolve, 50));
+        while (!chart.classList.contains('xp-chart__plot--drawn') && Date.now() < deadline) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
     }
     window.scrollTo(0, 0);
     return charts.length;
@@ -94,6 +98,6 @@ _ALL_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
 def draw_every_chart(page: Page, timeout: float = 60_000) -> int:
     """Scroll through the page as a reader would until every chart is drawn; the chart count.
     `timeout` (ms) is a hang guard far above the usual second, not a speed goal."""
-    count = page.evaluate(_READ_THROUGH)
+    count = page.evaluate(_READ_THROUGH, timeout)
     page.wait_for_function(_ALL_DRAWN, timeout=timeout)
     return count

@@ -1,5 +1,5 @@
 /* Interactive charts. Every [data-xp-chart] element holds one Plotly figure as JSON (built by
-   hooks/explainer/chartplot.py) and shows a static SVG of it until then (chartsvg.py).
+   hooks/explainer/charts/chartplot.py) and shows a static SVG of it until then (chartsvg.py).
    plotly.js is vendored and loaded only when the reader comes to a chart: on touching, pointing
    at or focusing it, or once the reader scrolls and a chart nears the viewport. A page that is
    only opened and read above its charts never downloads plotly.js. Runs on every page view, also

@@ -1,6 +1,6 @@
 """Command line of the engine, without MkDocs.
 
-python -m explainer check [PROJECT]          validate PROJECT/data exactly as the build does
+python -m explainer check [PROJECT]          validate PROJECT/data and its translations as built
 python -m explainer schema [PROJECT]         write the JSON Schemas to PROJECT/data/schema
 python -m explainer publish-snapshot [PROJECT]  after publishing: keep what readers saw
 python -m explainer spell [PROJECT]          spell-check the data's prose and docs/ (German)
@@ -34,7 +34,7 @@ def main(arguments: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name, purpose in (
-        ("check", "validate PROJECT/data exactly as the build does"),
+        ("check", "validate PROJECT/data and its translations as built"),
         ("schema", "write the JSON Schemas to PROJECT/data/schema"),
         ("publish-snapshot", "after publishing: keep what readers saw in data/published.json"),
         ("spell", "spell-check the data's prose and docs/ (German)"),
@@ -77,13 +77,14 @@ def _check_data(project: Path, command: str) -> int:
     # Imported here: `new` and `update-engine` copy files and must run even when the installed
     # packages are older than what a newer engine's loader needs.
     from .data.errors import DataError
-    from .data.load import DOCS_DIR, load_site_data
+    from .data.load import DOCS_DIR, load_editions
     from .data.published import write_snapshot
     from .outputs.pages import PAGE_KINDS
     from .outputs.schema import write_schemas
 
     try:
-        data = load_site_data(
+        # The original and every translation: a translation's gap fails the check, not a build.
+        data, *_ = load_editions(
             project / "data", docs_dir=project / DOCS_DIR, page_kinds=PAGE_KINDS.values()
         )
     except DataError as error:

@@ -9,6 +9,7 @@ from typing import Any
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataError, DataProblem
 from .idrules import PageKindPaths, check_ids
+from .overlay import Overlay, check_overlay, read_overlays, translated
 from .prose import check_prose
 from .published import unlogged_changes
 from .references import ParsedFile, check_references
@@ -26,10 +27,41 @@ def load_site_data(
     shown_as: str = "data",
     docs_dir: Path | None = None,
     page_kinds: Iterable[PageKindPaths] = (),
+    language: str | None = None,
 ) -> SiteData:
     """Read `data_dir`; raise DataError naming every problem, or return the validated data.
     With `docs_dir`, the paths in site.yaml and the pages of `page_kinds` (pages.PAGE_KINDS,
-    handed in by the build) are checked against it."""
+    handed in by the build) are checked against it. With `language`, one of site.yaml's
+    `translations`, the records hold the text of its overlay `data_dir`/<language>/."""
+    data, reader = _load_original(data_dir, shown_as, docs_dir, page_kinds)
+    if language is None or language == data.language:
+        return data
+    return _translation(data, reader, language)
+
+
+def load_editions(
+    data_dir: Path,
+    shown_as: str = "data",
+    docs_dir: Path | None = None,
+    page_kinds: Iterable[PageKindPaths] = (),
+) -> list[SiteData]:
+    """The original and every translation site.yaml names, as `load_site_data` returns each;
+    the problems of all translations in one DataError (what `make check` runs)."""
+    data, reader = _load_original(data_dir, shown_as, docs_dir, page_kinds)
+    editions, problems = [data], []
+    for language in data.site.translations:
+        try:
+            editions.append(_translation(data, reader, language))
+        except DataError as error:
+            problems += error.problems
+    if problems:
+        raise DataError(problems)
+    return editions
+
+
+def _load_original(
+    data_dir: Path, shown_as: str, docs_dir: Path | None, page_kinds: Iterable[PageKindPaths]
+) -> tuple[SiteData, _DataReader]:
     reader = _DataReader(data_dir, shown_as)
     reader.refuse_other_yaml()
     content = {}
@@ -46,7 +78,39 @@ def load_site_data(
     if unlogged := unlogged_changes(data, reader.parsed, data_dir, shown_as):
         raise DataError(unlogged)
     data.warnings = reader.unused_source_warnings(data)
-    return data
+    return data, reader
+
+
+def _translation(data: SiteData, reader: _DataReader, language: str) -> SiteData:
+    """The data with the text of the translation `language`: checked first, all or nothing."""
+    if language not in data.site.translations:
+        site = next(p.file for p in reader.parsed if p.entry.attribute == "site")
+        expected = ", ".join(data.site.translations) or "none configured"
+        message = f"{language!r} is not a translation of this site (expected one of: {expected})"
+        raise DataError([site.problem(("translations",), message)])
+    overlays, problems = read_overlays(reader.data_dir, language, reader.parsed, reader.shown_as)
+    for overlay in overlays:
+        problems += check_overlay(overlay, _original_of(data, overlay))
+    if problems:
+        raise DataError(problems)
+    content = dict(data._content)
+    for overlay in overlays:
+        entry = overlay.original.entry
+        value = translated(_original_of(data, overlay), overlay)
+        if entry.shape == "folder":
+            value = [value if r.id == value.id else r for r in content[entry.attribute]]
+        content[entry.attribute] = value
+    return data.edition(content, language)
+
+
+def _original_of(data: SiteData, overlay: Overlay) -> Any:
+    """The original's content an overlay translates: a model, a list of records, or (in a
+    folder) the one record of its file."""
+    entry = overlay.original.entry
+    value = data._content[entry.attribute]
+    if entry.shape != "folder":
+        return value
+    return next(r for r in value if r.id == overlay.original.file.path.stem)
 
 
 def read_data_files(data_dir: Path, shown_as: str = "data") -> list[ParsedFile]:

@@ -3,10 +3,12 @@
 The field descriptions end up in the JSON Schemas that editors' YAML plugins show as help.
 Markers say what the engine does with a field beyond validating it: `RefersTo` (the value is the
 id of a record in another file: checked, and offered as a choice in the schema), `RICH`
-(Markdown that may call fig() and cite(): checked and rendered) and `Prose` (German text that
-readers see: spell-checked, and with `SENTENCES` finished sentences). The engine reads them through
-modelfields.py (the schema writer through the JSON Schema key `RefersTo` adds); nothing else
-lists such fields.
+(Markdown that may call fig() and cite(): checked and rendered), `Prose` (text that readers see:
+spell-checked in German, and with `SENTENCES` finished sentences; a translation overlay holds
+exactly these fields, overlay.py) and `TranslationOf` (a translation of a field that stays in the
+original language in every edition, such as the article's quotes: set only from an overlay). The
+engine reads them through modelfields.py (the schema writer through the JSON Schema key `RefersTo`
+adds); nothing else lists such fields.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from ..text import german
 from .chartkinds import CHART_KINDS
@@ -97,7 +100,21 @@ class Prose:
 SENTENCES = Prose(sentences=True)  # paragraphs of finished sentences
 WORDS = Prose(sentences=False)  # a label, title or name: words, not necessarily a sentence
 
-FIELD_MARKERS = (RefersTo, Rich, Prose)  # what the engine reads from a field's annotations
+
+@dataclass(frozen=True)
+class TranslationOf:
+    """Field marker: an edition's translation of the field `original`, whose text (the article's
+    own words) every edition shows as written. Set from a translation overlay only."""
+
+    original: str
+
+
+FIELD_MARKERS = (
+    RefersTo,
+    Rich,
+    Prose,
+    TranslationOf,
+)  # what the engine reads from a field's annotations
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_enough)]
 Number = Annotated[float, AfterValidator(_within_magnitude)]
@@ -109,6 +126,30 @@ PagePath = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Words = Annotated[Text, WORDS]
 Sentences = Annotated[Text, SENTENCES]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2}$"),
+    Field(description="ISO 639-1 code, e.g. 'de', 'en'"),
+]
+
+
+def _only_in_overlay(value: object, info: ValidationInfo) -> object:
+    raise ValueError(
+        f"'{info.field_name}' is written in a translation (data/<language>/), not in the original "
+        "(remove it here)"
+    )
+
+
+def translation_of(original: str) -> Any:
+    """The type of a field holding an edition's translation of `original`: left out of the
+    original's schema and of its open data, refused in the original's files."""
+    return Annotated[
+        str | None, TranslationOf(original), AfterValidator(_only_in_overlay), SkipJsonSchema()
+    ]
+
+
+def translation_field() -> Any:
+    return Field(None, exclude=True, description="set from the translation overlay only")
 
 
 def _require_counted(unit: str, counted: str | None) -> None:
@@ -232,6 +273,7 @@ class Article(_Record):
     """The article under review."""
 
     title: Words
+    title_translation: translation_of("title") = translation_field()
     publisher: Text
     url: Url | None = None
     published: IsoDate | None = None
@@ -345,6 +387,23 @@ class SiteInfo(_Record):
 
     title: Words
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
+    language: LanguageCode = Field("de", description="language of the original edition")
+    translations: list[LanguageCode] = Field(
+        [], description="languages of the translated editions, each with its data/<code>/ overlay"
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _check_translations(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        original = info.data.get("language")
+        for index, code in enumerate(codes):
+            if code == original or code in codes[:index]:
+                raise ValueError(
+                    f"translations[{index}] {code!r} is "
+                    + ("the original's language" if code == original else "named twice")
+                    + " (expected each translated language once)"
+                )
+        return codes
 
     @field_validator("updated")
     @classmethod
@@ -485,6 +544,7 @@ class Claim(_Record):
 
     id: Id
     quote: Words
+    quote_translation: translation_of("quote") = translation_field()
     topic: Words
     verdict: VerdictId
     verdict_reason: RichText = Field(
@@ -534,6 +594,7 @@ class Question(_Record):
     question: Words
     from_article: bool
     article_answer: RichText | None = None
+    article_answer_translation: translation_of("article_answer") = translation_field()
     answer: RichText
     left_out: RichText | None = None
     claims: list[ClaimId] = []

@@ -32,9 +32,10 @@ PREPOSITION_FOR = {"date": "am", "month": "im"}
 PREPOSITION_BEFORE = re.compile(r"(?:^|[^\w])([AaIi]m)\s+\Z")
 
 
-def check_prose(files: list[ParsedFile]) -> list[DataProblem]:
-    """Every unfinished paragraph and every date figure after the wrong preposition."""
-    dates = _date_figures(files)
+def check_prose(files: list[ParsedFile], german: bool = True) -> list[DataProblem]:
+    """Every unfinished paragraph and, in `german` texts, every date figure after the wrong
+    preposition."""
+    dates = _date_figures(files) if german else {}
     problems: list[DataProblem] = []
     for file, location, marker, text in marked_texts(files):
         if marker == SENTENCES:

@@ -68,7 +68,7 @@ def find_references(files: list[ParsedFile]) -> tuple[list[Reference], list[Data
         if isinstance(marker, RefersTo):
             references.append(Reference(file, where, marker.record_type, value, owner))
         elif marker is RICH:
-            found, problem = _text_references(file, where, value)
+            found, problem = text_references(file, where, value)
             references += [Reference(file, where, t, i, owner) for t, i in found]
             problems += [problem] if problem else []
     return references, problems
@@ -113,7 +113,7 @@ def _marked_fields(
                 yield parsed.file, where, marker, value, owner
 
 
-def _text_references(
+def text_references(
     file: YamlFile, location: Location, text: str
 ) -> tuple[list[tuple[str, str]], DataProblem | None]:
     try:

@@ -20,6 +20,8 @@ REMOVED_NAMES = {"claim": "Behauptung", "question": "Frage", "figure": "Zahl"}
 class SiteData:
     """Everything in data/: each file's content under its name in the table of data files
     (`data.claims`, `data.site` …), lookups by id (`data.by_id["claim"]`) and who refers to whom.
+    `language` is the edition's: the original's (site.yaml `language`) or a translation's, whose
+    text the records then hold.
     """
 
     def __init__(
@@ -27,8 +29,10 @@ class SiteData:
         content: dict[str, Any],
         references: list[Reference],
         warnings: list[DataProblem] | None = None,
+        language: str | None = None,
     ) -> None:
         self._content = content
+        self.language: str = language or content["site"].language
         self._named_by = _named_by(references)  # not the references: they hold the read files
         self.warnings = warnings or []  # not wrong, but not publishable: strict builds stop
         self.by_id: dict[str, dict[str, Any]] = {
@@ -42,6 +46,13 @@ class SiteData:
             return self.__dict__["_content"][name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def edition(self, content: dict[str, Any], language: str) -> SiteData:
+        """The same data in a translation: `content` holds the records with the translated text
+        (ids, references and warnings are the original's)."""
+        edition = SiteData(content, [], self.warnings, language)
+        edition._named_by = self._named_by
+        return edition
 
     def sources_behind(self, key: RecordKey) -> set[str]:
         """Ids of the sources a claim or FAQ answer rests on: named directly, or behind the

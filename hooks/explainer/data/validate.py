@@ -88,8 +88,7 @@ def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple
     if error_type == "missing":
         return "required field is missing"
     if error_type == "extra_forbidden":
-        allowed = ", ".join(fields_of(model_at(model, location[:-1])))
-        return f"unknown field (expected one of: {allowed})"
+        return _unknown_field_message(model_at(model, location[:-1]), str(location[-1]))
     if error_type == "string_pattern_mismatch":
         return f"{shown} is not allowed here (expected {_pattern_hint(detail)})"
     if error_type in ("string_too_short", "too_short"):
@@ -107,6 +106,14 @@ def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple
     if error_type == "list_type":
         return f"expected a list (lines starting with '- '), got {shown}"
     return f"{detail['msg'].lower()}, got {shown}"
+
+
+def _unknown_field_message(model: type[BaseModel], name: str) -> str:
+    """A model may say why it refuses a field (a translation overlay: the field is not text)."""
+    explain = getattr(model, "unknown_field_message", None)
+    if explain and (message := explain(name)):
+        return message
+    return f"unknown field (expected one of: {', '.join(fields_of(model))})"
 
 
 def _shown(value: Any) -> str:

@@ -387,9 +387,14 @@ class SiteInfo(_Record):
 
     title: Words
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
-    language: LanguageCode = Field("de", description="language of the original edition")
+    # How the site is built, not what it says: left out of the open data (exclude).
+    language: LanguageCode = Field(
+        "de", exclude=True, description="language of the original edition"
+    )
     translations: list[LanguageCode] = Field(
-        [], description="languages of the translated editions, each with its data/<code>/ overlay"
+        [],
+        exclude=True,
+        description="languages of the translated editions, each with its data/<code>/ overlay",
     )
 
     @field_validator("translations")

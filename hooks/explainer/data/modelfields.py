@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import FIELD_MARKERS, RefersTo
+from .models import FIELD_MARKERS, RefersTo, TranslationOf
 
 Location = tuple[str | int, ...]  # field names and list indices, as in yamlfile.Location
 
@@ -73,6 +73,15 @@ def fields_of(model: type[BaseModel]) -> dict[str, ModelField]:
         name: ModelField(model, name, tuple(_shapes(info.annotation, info.metadata, 0)))
         for name, info in model.model_fields.items()
     }
+
+
+def written_fields(model: type[BaseModel]) -> list[str]:
+    """Names of the fields an editor writes in the model's file: not those a translation sets."""
+    return [
+        name
+        for name, field in fields_of(model).items()
+        if not any(isinstance(marker, TranslationOf) for marker in field.markers())
+    ]
 
 
 def every_field(models: Iterable[type[BaseModel]]) -> Iterator[ModelField]:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataProblem
-from .modelfields import fields_of, model_at
+from .modelfields import model_at, written_fields
 from .yamlfile import YamlFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -27,7 +27,7 @@ def validate_file(
     """Validate the whole file; return the model or every problem found in it. `context` holds
     what rules across files need (the data's date)."""
     if not isinstance(file.content, dict):
-        expected = ", ".join(fields_of(model))
+        expected = ", ".join(written_fields(model))
         return None, [file.problem((), f"expected a mapping with the key(s): {expected}")]
     try:
         return model.model_validate(file.content, context=context), []
@@ -113,7 +113,7 @@ def _unknown_field_message(model: type[BaseModel], name: str) -> str:
     explain = getattr(model, "unknown_field_message", None)
     if explain and (message := explain(name)):
         return message
-    return f"unknown field (expected one of: {', '.join(fields_of(model))})"
+    return f"unknown field (expected one of: {', '.join(written_fields(model))})"
 
 
 def _shown(value: Any) -> str:

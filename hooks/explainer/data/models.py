@@ -91,8 +91,9 @@ def _within_magnitude(value: float) -> float:
 
 @dataclass(frozen=True)
 class Prose:
-    """Field marker: German text readers see, spell-checked (spelling.py); with `sentences`,
-    finished sentences: every paragraph ends with sentence punctuation (prose.py)."""
+    """Field marker: text readers see, spell-checked in the original's German (spelling.py)
+    and translated in an overlay (overlay.py); with `sentences`, finished sentences: every
+    paragraph ends with sentence punctuation (prose.py)."""
 
     sentences: bool
 

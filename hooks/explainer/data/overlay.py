@@ -20,6 +20,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from ..text import richtext
 from .datafiles import DATA_FILES, DataFile
 from .errors import DataProblem
 from .modelfields import ModelField, fields_of
@@ -311,25 +312,19 @@ def _compare_calls(
     missing = Counter(original_calls) - Counter(found)
     extra = Counter(found) - Counter(original_calls)
     if missing or extra:
-
-        def shown(calls: Counter) -> str:
-            return ", ".join(
-                f"{_call(kind)}('{target}')" for (kind, target) in sorted(calls.elements())
-            )
-
-        parts = [f"missing {shown(missing)}"] if missing else []
-        parts += [f"not in the original {shown(extra)}"] if extra else []
+        parts = [f"missing {_shown_calls(missing)}"] if missing else []
+        parts += [f"not in the original {_shown_calls(extra)}"] if extra else []
         yield overlay.file.problem(
             here,
-            (
-                f"fig()/cite() calls differ from the original's ({_where(overlay, there)}): "
-                f"{'; '.join(parts)} (expected the same calls, one for one)"
-            ),
+            f"fig()/cite() calls differ from the original's ({_where(overlay, there)}): "
+            f"{'; '.join(parts)} (expected the same calls, one for one)",
         )
 
 
-def _call(record_type: str) -> str:
-    return {"figure": "fig", "source": "cite"}.get(record_type, record_type)
+def _shown_calls(calls: Counter[tuple[str, str]]) -> str:
+    """ "fig('a'), cite('b')" for (record type, id) pairs, as an editor writes the calls."""
+    helper = {record_type: name for name, record_type in richtext.HELPERS.items()}
+    return ", ".join(f"{helper[kind]}('{target}')" for kind, target in sorted(calls.elements()))
 
 
 def _where(overlay: Overlay, location: Location) -> str:

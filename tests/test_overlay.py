@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT
 from explainer.data.errors import DataError
 from explainer.data.load import load_site_data
+from explainer.data.spelling import misspellings
 from minisite import MINI_SITE
 
 OVERLAY = ROOT / "tests" / "sites" / "mini-en"
@@ -209,3 +210,16 @@ def test_check_names_a_gap_in_a_translation_that_no_build_reads(tmp_path: Path) 
     assert result.returncode == 1
     assert "  data/en/faq.yaml: missing: the translation of data/faq.yaml\n" in result.stderr
     assert load_site_data(data_dir).language == "de"  # the original alone still loads
+
+
+def test_the_german_spell_check_leaves_out_the_translations(tmp_path: Path) -> None:
+    project = shutil.copytree(ROOT / "tests" / "sites" / "mini", tmp_path / "project")
+    shutil.rmtree(project / "data")
+    translated_mini_data(project)
+    (project / "docs" / "en").mkdir()
+    (project / "docs" / "en" / "index.md").write_text("The city park, checked.\n", "utf-8")
+    (project / "docs" / "index.md").write_text("Der Stadtpark, geprüfft.\n", "utf-8")
+
+    found = [(word.file, word.word) for word in misspellings(project)]
+
+    assert found == [("docs/index.md", "geprüfft")]

@@ -1,6 +1,9 @@
 """A German spell check over every text readers see: the data's prose fields (marked `Prose` in
 models.py: rich text, sentences, labels, titles) and the pages in docs/.
 
+Translations (site.yaml `translations`: the overlays in data/<lang>/ and the pages in
+docs/<lang>/) are not German and are left out.
+
 A word passes when the German dictionary of pyspellchecker knows it, when the project's word
 list (data/wortliste.txt: names, English terms, technical terms; a line with spaces or hyphens
 is a name of several words, „Mixture of Experts“, accepted only as a whole, also hyphenated in a
@@ -24,7 +27,7 @@ from spellchecker import SpellChecker
 from .errors import format_location
 from .load import read_data_files
 from .models import Prose
-from .references import marked_texts
+from .references import ParsedFile, marked_texts
 
 WORD_LIST = "wortliste.txt"  # in data/: one word a line, '#' starts a comment
 DOCS_PAGES = "**/*.md"
@@ -160,19 +163,30 @@ def misspellings(project: Path, speller: Speller | None = None) -> list[Misspell
     """Every unknown word in the data's prose and in docs/, in file order."""
     data_dir = project / "data"
     speller = speller or Speller(read_word_list(data_dir / WORD_LIST))
+    files = read_data_files(data_dir)  # the original alone: its overlays are translations
     found = []
-    for file, location, marker, text in marked_texts(read_data_files(data_dir)):
+    for file, location, marker, text in marked_texts(files):
         if isinstance(marker, Prose):
             field = format_location(location)
             for text_line, word in unknown_words(text, speller):
                 line = file.line_in_text(location, text_line)
                 found.append(Misspelling(file.display_name, line, field, word,
                                          speller.suggestion(word)))  # fmt: skip
+    translated = set(_translations(files))
     for page in sorted((project / "docs").glob(DOCS_PAGES)):
+        if page.relative_to(project / "docs").parts[0] in translated:
+            continue  # docs/<lang>/: a translated edition's pages
         shown = page.relative_to(project).as_posix()
         for text_line, word in unknown_words(page_text(page.read_text("utf-8")), speller):
             found.append(Misspelling(shown, text_line + 1, "", word, speller.suggestion(word)))
     return found
+
+
+def _translations(files: list[ParsedFile]) -> list[str]:
+    """The language codes of site.yaml's `translations`, as far as the file could be read."""
+    site = next((p.file.content for p in files if p.entry.attribute == "site"), None)
+    codes = site.get("translations") if isinstance(site, dict) else None
+    return [code for code in codes if isinstance(code, str)] if isinstance(codes, list) else []
 
 
 def unknown_words(text: str, speller: Speller) -> Iterator[tuple[int, str]]:

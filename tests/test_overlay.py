@@ -109,6 +109,12 @@ CASES = [
         "data/verdicts.yaml (expected the id of a record there)",
     ),
     (
+        "an id translated twice",
+        "en/verdicts.yaml",
+        replace("id: stimmt-nicht\n", "id: stimmt\n"),
+        "data/en/verdicts.yaml:5: verdicts[1].id: 'stimmt' is translated twice",
+    ),
+    (
         "a field that is not translated",
         "en/claims.yaml",
         replace("    topic: Area\n", "    topic: Area\n    verdict: stimmt\n"),

@@ -218,7 +218,9 @@ def check_overlay(overlay: Overlay, original_value: Any) -> list[DataProblem]:
     if entry.shape != "list":
         return list(_compare_record(overlay, original_value, overlay.value, ()))
     problems = []
-    given = {record.id: index for index, record in enumerate(overlay.value)}
+    given: dict[str, int] = {}  # id -> index of its first translation
+    for index, record in enumerate(overlay.value):
+        given.setdefault(record.id, index)
     known = {record.id: index for index, record in enumerate(original_value)}
     for index, record in enumerate(overlay.value):
         if record.id not in known:

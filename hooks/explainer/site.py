@@ -9,6 +9,7 @@ adapters only. The build is one object, which the adapters hand from event to ev
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,10 +17,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+
 from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
+from .editions import Editions
 from .outputs import feed, metadata
 from .outputs.downloads import chart_downloads, download_paths
 from .outputs.opendata import package_title
@@ -67,6 +71,7 @@ class SiteBuild:
     renderer: Renderer
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
+    editions: Editions | None = None  # the site's language editions; None: one, at site_url
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The page at `path` below docs/, if the engine writes it."""
@@ -134,7 +139,9 @@ class SiteBuild:
             metadata.share_image_path(name): image
             for name, image in zip(cards, images, strict=True)
         }
-        files["robots.txt"] = metadata.robots_txt(site_url)
+        if self.editions is None or not self.editions.is_translation:  # one, at the root
+            sitemaps = [site_url] if self.editions is None else self.editions.edition_urls()
+            files["robots.txt"] = metadata.robots_txt(sitemaps)
         files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
         return files
 
@@ -170,14 +177,47 @@ class SiteBuild:
         return cards
 
 
-def load_build(project_dir: Path) -> SiteBuild:
-    """Load and validate `project_dir`/data (raises DataError)."""
-    data = load_site_data(
+def load_build(project_dir: Path, language: str | None = None, root_url: str = "") -> SiteBuild:
+    """Load and validate `project_dir`/data (raises DataError) for the edition in `language`
+    (None: the original); `root_url` is the original edition's address."""
+    data = _edition_data(project_dir, language)
+    original, translations = edition_languages(data, project_dir)
+    editions = Editions.of(original, translations, language or original, root_url)
+    cache_dir = project_dir / CACHE_DIR
+    renderer = Renderer(data, _edition_environment(language), plot_cache=cache_dir / "plots")
+    return SiteBuild(
+        data, renderer, pages=_generated_pages(data), cache_dir=cache_dir, editions=editions
+    )
+
+
+def edition_languages(data: SiteData, project_dir: Path) -> tuple[str, list[str]]:
+    """The original's language and the translations' (data/site.yaml `language`, `translations`).
+
+    MERGE SHIM (issue 23, editions branch), the one place: until the overlay branch adds
+    `language` and `translations` to data/site.yaml, the original is German and the
+    translations are the folders of docs/ named as a language code (docs/en/). At merge, the
+    body becomes `return data.site.language, list(data.site.translations)`."""
+    if hasattr(data.site, "translations"):
+        return data.site.language, list(data.site.translations)
+    docs = project_dir / DOCS_DIR
+    folders = sorted(p.name for p in docs.iterdir() if p.is_dir()) if docs.is_dir() else []
+    return "de", [name for name in folders if re.fullmatch("[a-z]{2}", name)]
+
+
+def _edition_data(project_dir: Path, language: str | None) -> SiteData:
+    """The data with the texts of the edition in `language` (None: the original).
+    MERGE: add `language=language` (the overlay branch's loader); until then every edition
+    shows the original's data texts."""
+    return load_site_data(
         project_dir / "data", docs_dir=project_dir / DOCS_DIR, page_kinds=PAGE_KINDS.values()
     )
-    cache_dir = project_dir / CACHE_DIR
-    renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
-    return SiteBuild(data, renderer, pages=_generated_pages(data), cache_dir=cache_dir)
+
+
+def _edition_environment(language: str | None) -> jinja2.Environment:
+    """The page environment with the interface words and number formats of `language`.
+    MERGE: becomes `make_environment(language)` (the catalogue branch); until then every
+    edition has the original's."""
+    return make_environment()
 
 
 def write_files(files: dict[str, bytes | str], folder: Path) -> None:

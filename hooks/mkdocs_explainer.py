@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer.data.errors import DataError
-from explainer.editions import Editions
+from explainer.outputs.editions import Editions
 from explainer.outputs import metadata
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite

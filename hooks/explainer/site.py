@@ -23,7 +23,7 @@ from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
-from .editions import Editions
+from .outputs.editions import Editions
 from .outputs import feed, metadata
 from .outputs.downloads import chart_downloads, download_paths
 from .outputs.opendata import package_title
@@ -153,7 +153,8 @@ class SiteBuild:
             return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
         entries = feed.entries(data, claim_url, self.renderer.plain_text)
-        return feed.atom_feed(data, site_url, entries)
+        language = self.editions.current.language if self.editions else "de"
+        return feed.atom_feed(data, site_url, entries, language)
 
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data

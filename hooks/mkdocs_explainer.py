@@ -1,10 +1,11 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
-on_config loads and validates data/ and sets up the language edition this build makes, on_serve keeps the last good site up while the data has
-a mistake (`mkdocs serve`), on_files adds the generated pages (explainer/pages.py) and
-downloads, on_nav links the claim pages to their overview page (embed pages stay out of the
-navigation), on_page_markdown renders every page as a Jinja template, on_post_build builds
-the site's other language editions into <lang>/, each as a MkDocs build of its own.
+on_config loads and validates data/ and sets up the language edition this build makes, on_serve
+keeps the last good site up while the data has a mistake (`mkdocs serve`), on_files adds the
+generated pages (explainer/pages.py) and downloads, on_nav links the claim pages to their
+overview page (embed pages stay out of the navigation), on_page_markdown renders every page as
+a Jinja template, on_post_build builds the site's other language editions into <lang>/, each as
+a MkDocs build of its own.
 
 The build is one object (explainer/site.py), carried by MkDocs' configuration from event to
 event and to the publish hook, as a plugin keeps its state on `self`: every build, also each of
@@ -15,13 +16,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer.data.errors import DataError
-from explainer.outputs.editions import Editions
 from explainer.outputs import metadata
+from explainer.outputs.editions import Editions
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
 from explainer.site import BUILD_KEY, SiteBuild, load_build
@@ -37,6 +39,17 @@ log = logging.getLogger("mkdocs.hooks.explainer")
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # built and in the sitemap, not listed in the navigation
 EDITION_KEY = "xp_edition"  # in a translation's configuration (extra): its language
 ROOT_URL_KEY = "xp_root_url"  # ... and the original edition's site_url
+# XP_EDITIONS=de: build only these editions (the original always), for a quicker preview and the
+# benchmark; the switch and the sitemaps still name every edition.
+EDITIONS_VARIABLE = "XP_EDITIONS"
+_startup = {"command": "build", "dirty": False}  # on_startup's, handed on to each translation
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember how MkDocs was started (`mkdocs serve`: the publish hook leaves out the security
+    policy), for the translations' builds."""
+    _startup.update(command=command, dirty=dirty)
+
 
 if TYPE_CHECKING:
     import jinja2
@@ -189,7 +202,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     editions = _editions(config)
     if editions.is_translation:
         return
+    wanted = os.environ.get(EDITIONS_VARIABLE)
     for edition in editions.translations:
+        if wanted is not None and edition.language not in wanted.split(","):
+            continue
         nested = load_config(
             config.config_file_path,
             site_dir=str(Path(config.site_dir) / edition.folder),
@@ -201,7 +217,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for name in ("search", "material/search"):  # stemming in the edition's language
             if name in nested.plugins:
                 nested.plugins[name].config.lang = [edition.language]
-        mkdocs_build(nested)
+        nested.plugins.on_startup(**_startup)
+        try:
+            mkdocs_build(nested)
+        finally:
+            nested.plugins.on_shutdown()
 
 
 def _without_page_titles(nav: object) -> object:

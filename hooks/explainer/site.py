@@ -23,9 +23,9 @@ from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
-from .outputs.editions import Editions
 from .outputs import feed, metadata
 from .outputs.downloads import chart_downloads, download_paths
+from .outputs.editions import Editions
 from .outputs.opendata import package_title
 from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment

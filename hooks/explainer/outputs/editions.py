@@ -10,6 +10,7 @@ locale names; the publish side reads the language of its build from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from babel import Locale
 from babel.core import get_global
 

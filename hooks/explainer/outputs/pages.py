@@ -22,8 +22,8 @@ from markupsafe import escape
 from ..data.datafiles import BY_RECORD_TYPE
 from ..data.models import SITE_IMAGE, Chart, Claim, Paths
 from ..data.sitedata import SiteData
-from .editions import Editions
 from . import jsonld, metadata
+from .editions import Editions
 from .metadata import PageRole
 from .opendata import package_description, package_title
 

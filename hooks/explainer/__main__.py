@@ -66,8 +66,9 @@ def main(arguments: list[str] | None = None) -> int:
 
 def _spell(project: Path) -> int:
     from .data.spelling import misspellings  # the dictionary loads only for this command
+    from .site import translation_languages
 
-    found = misspellings(project)
+    found = misspellings(project, translations=translation_languages(project))
     sys.stderr.writelines(f"{word}\n" for word in found)
     return 1 if found else 0
 

@@ -192,17 +192,23 @@ def load_build(project_dir: Path, language: str | None = None, root_url: str = "
 
 
 def edition_languages(data: SiteData, project_dir: Path) -> tuple[str, list[str]]:
-    """The original's language and the translations' (data/site.yaml `language`, `translations`).
-
-    MERGE SHIM (issue 23, editions branch), the one place: until the overlay branch adds
-    `language` and `translations` to data/site.yaml, the original is German and the
-    translations are the folders of docs/ named as a language code (docs/en/). At merge, the
-    body becomes `return data.site.language, list(data.site.translations)`."""
+    """The original's language and the translations' (data/site.yaml `language`, `translations`)."""
     if hasattr(data.site, "translations"):
         return data.site.language, list(data.site.translations)
+    return "de", translation_languages(project_dir)
+
+
+def translation_languages(project_dir: Path) -> list[str]:
+    """The languages `project_dir` is translated into, whose pages below docs/<lang>/ are not in
+    the original's language (the German spell check leaves them out).
+
+    MERGE SHIM (issue 23, editions branch), the one place: until the overlay branch adds
+    `language` and `translations` to data/site.yaml, the original is German (edition_languages)
+    and the translations are the folders of docs/ named as a language code (docs/en/). At merge,
+    this reads data/site.yaml's `translations`, and edition_languages drops its fallback."""
     docs = project_dir / DOCS_DIR
     folders = sorted(p.name for p in docs.iterdir() if p.is_dir()) if docs.is_dir() else []
-    return "de", [name for name in folders if re.fullmatch("[a-z]{2}", name)]
+    return [name for name in folders if re.fullmatch("[a-z]{2}", name)]
 
 
 def _edition_data(project_dir: Path, language: str | None) -> SiteData:

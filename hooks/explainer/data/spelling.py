@@ -156,8 +156,12 @@ class Speller:
         return any(self._known(form) for form in forms)
 
 
-def misspellings(project: Path, speller: Speller | None = None) -> list[Misspelling]:
-    """Every unknown word in the data's prose and in docs/, in file order."""
+def misspellings(
+    project: Path, speller: Speller | None = None, translations: Iterable[str] = ()
+) -> list[Misspelling]:
+    """Every unknown word in the data's prose and in docs/, in file order; not in the pages of
+    the `translations` (languages: docs/<lang>/), which are not German."""
+    translated = tuple(project / "docs" / language for language in translations)
     data_dir = project / "data"
     speller = speller or Speller(read_word_list(data_dir / WORD_LIST))
     found = []
@@ -169,6 +173,8 @@ def misspellings(project: Path, speller: Speller | None = None) -> list[Misspell
                 found.append(Misspelling(file.display_name, line, field, word,
                                          speller.suggestion(word)))  # fmt: skip
     for page in sorted((project / "docs").glob(DOCS_PAGES)):
+        if any(page.is_relative_to(folder) for folder in translated):
+            continue
         shown = page.relative_to(project).as_posix()
         for text_line, word in unknown_words(page_text(page.read_text("utf-8")), speller):
             found.append(Misspelling(shown, text_line + 1, "", word, speller.suggestion(word)))

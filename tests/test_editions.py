@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, BuiltSite, build_site
+from explainer.outputs.editions import Edition, Editions
 from minisite import copy_mini_site
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -36,6 +37,41 @@ def _head_value(html: str, attribute: str, name: str) -> str:
     found = re.search(rf'<meta {attribute}="{name}" content="([^"]*)"', html)
     assert found, f"no {name} in the head"
     return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "og_locale"),
+    [("de", "Deutsch", "de_DE"), ("en", "English", "en_US"), ("fr", "Français", "fr_FR")],
+    ids=["German", "English", "French"],
+)
+def test_an_edition_is_named_in_its_own_language_with_its_likeliest_locale(
+    language: str, name: str, og_locale: str
+) -> None:
+    edition = Edition(language, f"{language}/")
+    assert (edition.name, edition.og_locale) == (name, og_locale)
+
+
+@pytest.mark.parametrize(
+    ("current", "page", "hrefs"),
+    [
+        ("de", "", ["./", "en/", "fr/"]),
+        ("de", "faq/", ["../faq/", "../en/faq/", "../fr/faq/"]),
+        ("en", "", ["../", "../en/", "../fr/"]),
+        ("fr", "a/b/", ["../../../a/b/", "../../../en/a/b/", "../../../fr/a/b/"]),
+    ],
+    ids=["original start page", "original page", "translation start page", "translation page"],
+)
+def test_the_switch_links_the_same_page_in_every_edition_relative_to_this_one(
+    current: str, page: str, hrefs: list[str]
+) -> None:
+    editions = Editions.of("de", ["en", "fr"], current, "https://example.org/site/")
+    assert [link["href"] for link in editions.switch(page)] == hrefs
+
+
+def test_a_site_with_one_edition_has_no_hreflang_and_one_sitemap() -> None:
+    editions = Editions.of("de", [], "de", "https://example.org/")
+    assert not editions.several and editions.hreflang("faq/") == []
+    assert editions.edition_urls() == ["https://example.org/"]
 
 
 def test_the_english_edition_has_every_page_of_the_german_one(site: BuiltSite) -> None:

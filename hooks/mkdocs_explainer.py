@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from explainer.data.errors import DataError
 from explainer.outputs import metadata
@@ -169,11 +170,13 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The language switch of pages made from a template alone (404.html: every edition's start
-    page, absolute, as the 404 page is served at any address) and the sitemap's hreflang."""
+    page, from the host's root, as the 404 page is served at any address) and the sitemap's
+    hreflang."""
     editions = _editions(config)
+    roots = [urlsplit(url).path for url in editions.edition_urls()]  # as 404.html links home
     env.globals["xp_switch"] = [
-        {**link, "href": url, "root": url}
-        for link, url in zip(editions.switch(""), editions.edition_urls(), strict=True)
+        {**link, "href": root, "root": root}
+        for link, root in zip(editions.switch(""), roots, strict=True)
     ]
     env.globals["xp_hreflang"] = editions.hreflang
     return env

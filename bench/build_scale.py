@@ -4,7 +4,8 @@ The bench copies the project, multiplies the claims synthetically (each copy wit
 its own texts, so nothing is served from a cache that real new claims would miss), builds it with
 the hooks, then renders every page's Markdown with the engine and builds those pages with plain
 Material and no hooks: the difference is what the engine costs. Prints seconds, per-claim cost and
-peak memory of both; `make bench` runs it.
+peak memory of both, and the original language edition alone against every edition (wall and CPU
+seconds); `make bench` runs it.
 """
 
 from __future__ import annotations
@@ -61,10 +62,12 @@ def bare_material_project(project: Path, target: Path) -> Path:
 
     build = load_build(project)
     docs = target / "docs"
+    translations = tuple(edition.folder for edition in build.editions.translations)
     pages = {
         path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
         for path in (project / "docs").rglob("*.md")
     }
+    pages = {path: text for path, text in pages.items() if not path.startswith(translations)}
     pages |= {path: page.source for path, page in build.pages.items()}
     for path, markdown in pages.items():
         front_matter, body = _split_front_matter(markdown)
@@ -115,25 +118,49 @@ _MEASURED_RUN = """import resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-open(sys.argv[1], "w").write(f"{seconds} {peak}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(code)"""
 
 
-def timed_build(project: Path, runs: int) -> tuple[float, float]:
-    """Median wall seconds of `runs` strict builds and the peak memory (MB) of any of them."""
-    seconds, peaks = [], []
+def timed_build(project: Path, runs: int, **env: str) -> tuple[float, float, float]:
+    """Median wall seconds of `runs` strict builds, the peak memory (MB) of any of them and the
+    median CPU seconds (user and system); `env`: environment variables of the build."""
+    seconds, peaks, cpu = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
             measured = Path(folder) / "measured"
             launcher = (sys.executable, "-c", _MEASURED_RUN, str(measured))
-            result = build_site(project, Path(folder) / "site", launcher=launcher)
+            result = build_site(project, Path(folder) / "site", launcher=launcher, **env)
             if result.returncode:
                 raise SystemExit(result.output[-3000:])
-            wall, peak_kb = measured.read_text().split()
+            wall, peak_kb, cpu_seconds = measured.read_text().split()
             seconds.append(float(wall))
             peaks.append(int(peak_kb) / 1024)
-    return sorted(seconds)[len(seconds) // 2], max(peaks)
+            cpu.append(float(cpu_seconds))
+    return _median(seconds), max(peaks), _median(cpu)
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def editions_times(project: Path) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(wall, CPU) median seconds of the original edition alone and of every edition."""
+    languages = ",".join(edition_languages(project)[:1])
+    one_wall, _, one_cpu = timed_build(project, RUNS, XP_EDITIONS=languages)
+    all_wall, _, all_cpu = timed_build(project, RUNS)
+    return (one_wall, one_cpu), (all_wall, all_cpu)
+
+
+def edition_languages(project: Path) -> list[str]:
+    """The original's language, then the translations'."""
+    sys.path.insert(0, str(project / "hooks"))
+    from explainer.site import load_build
+
+    editions = load_build(project).editions
+    sys.path.pop(0)
+    return [edition.language for edition in editions.all]
 
 
 def serve_latency(project: Path, page: str, edited: str, edit: Callable[[str, str], str]) -> float:
@@ -205,11 +232,12 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
             ours = multiplied_project(Path(folder) / f"ours-{factor}", factor)
             bare = bare_material_project(ours, Path(folder) / f"bare-{factor}")
             runs = RUNS if factor == 1 else 1
-            ours_seconds, peak = timed_build(ours, runs)
-            bare_seconds, bare_peak = timed_build(bare, runs)
+            ours_seconds, peak, _ = timed_build(ours, runs)
+            bare_seconds, bare_peak, _ = timed_build(bare, runs)
             rows.append({"factor": factor, "claims": claims * factor, "ours": ours_seconds,
                          "bare": bare_seconds, "peak_mb": peak,
                          "bare_peak_mb": bare_peak})  # fmt: skip
+        one, every = editions_times(Path(folder) / "ours-1")
         claim_id = yaml.safe_load((ROOT / "data" / "claims.yaml").read_text("utf-8"))["claims"][0][
             "id"
         ]
@@ -232,6 +260,12 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
     print(f"\n==> mkdocs serve, real size: a claim saved in data/claims.yaml is shown after"
           f" {latency:.2f} s; bare Material, the same claim page saved: {bare_latency:.2f} s"
           f" (both rebuild every page)")  # fmt: skip
+    languages = edition_languages(ROOT)
+    print(f"\n==> language editions, real size, median of {RUNS}: the original"
+          f" ({languages[0]}) alone {one[0]:.2f} s wall, {one[1]:.2f} s CPU;"
+          f" all {len(languages)} ({', '.join(languages)})"
+          f" {every[0]:.2f} s wall, {every[1]:.2f} s CPU: {every[0] / one[0]:.2f}× wall,"
+          f" {every[1] / one[1]:.2f}× CPU (goal: at most 2.1×)")  # fmt: skip
     return rows
 
 

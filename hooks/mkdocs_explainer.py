@@ -1,9 +1,11 @@
 """MkDocs hooks: connect the explainer engine (hooks/explainer/) to the build.
 
-on_config loads and validates data/, on_serve keeps the last good site up while the data has
-a mistake (`mkdocs serve`), on_files adds the generated pages (explainer/pages.py) and
-downloads, on_nav links the claim pages to their overview page (embed pages stay out of the
-navigation), on_page_markdown renders every page as a Jinja template.
+on_config loads and validates data/ and sets up the language edition this build makes, on_serve
+keeps the last good site up while the data has a mistake (`mkdocs serve`), on_files adds the
+generated pages (explainer/pages.py) and downloads, on_nav links the claim pages to their
+overview page (embed pages stay out of the navigation), on_page_markdown renders every page as
+a Jinja template, on_post_build builds the site's other language editions into <lang>/, each as
+a MkDocs build of its own.
 
 The build is one object (explainer/site.py), carried by MkDocs' configuration from event to
 event and to the publish hook, as a plugin keeps its state on `self`: every build, also each of
@@ -14,41 +16,72 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from explainer.data.errors import DataError
 from explainer.outputs import metadata
+from explainer.outputs.editions import Editions
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
 from explainer.site import BUILD_KEY, SiteBuild, load_build
 from explainer.text import german
 from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # built and in the sitemap, not listed in the navigation
+EDITION_KEY = "xp_edition"  # in a translation's configuration (extra): its language
+ROOT_URL_KEY = "xp_root_url"  # ... and the original edition's site_url
+# XP_EDITIONS=de: build only these editions (the original always), for a quicker preview and the
+# benchmark; the switch and the sitemaps still name every edition.
+EDITIONS_VARIABLE = "XP_EDITIONS"
+_startup = {"command": "build", "dirty": False}  # on_startup's, handed on to each translation
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember how MkDocs was started (`mkdocs serve`: the publish hook leaves out the security
+    policy), for the translations' builds."""
+    _startup.update(command=command, dirty=dirty)
+
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate data/ before anything is built; stop with every problem found."""
+    root_url = config.extra.get(ROOT_URL_KEY, config.site_url or "")
     try:
-        build = load_build(Path(config.config_file_path).parent)
+        build = load_build(
+            Path(config.config_file_path).parent, config.extra.get(EDITION_KEY), root_url
+        )
     except DataError as error:
         raise PluginError(str(error)) from None
     config[BUILD_KEY] = build
     for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
         log.warning(str(warning))
-    _name_the_site(config, build.data.site.title)
+    editions = _editions(config)
+    if editions.is_translation:
+        config.site_url = editions.site_url()
+        config.theme["language"] = editions.current.language  # <html lang>, Material's words
+        config.site_name = escape(build.data.site.title)  # mkdocs.yml's is the original's
+    else:
+        _name_the_site(config, build.data.site.title)
+    # true, not Material's list of versions: the header shows the switch (overrides/partials/
+    # alternate.html), the head no <link rel="alternate"> (hreflang is in the sitemaps).
+    config.extra["alternate"] = editions.several
     config.extra["stand"] = german.date(build.data.site.updated)
     return config
 
@@ -90,6 +123,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     left out of the navigation on purpose (on_nav links them), so MkDocs does not list them as
     omitted on every build: one line says how many there are, `--verbose` lists them."""
     build = _build(config)
+    files = _edition_files(files, config)
     for path, content in build.docs_files().items():
         files.append(File.generated(config, path, content=content, inclusion=NOT_IN_NAV))
     counts = ", ".join(f"{name} pages: {count}" for name, count in build.page_counts().items())
@@ -97,6 +131,26 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path in build.pages:
         log.debug(f"Generated page: {path}")
     return files
+
+
+def _edition_files(files: Files, config: MkDocsConfig) -> Files:
+    """docs/<lang>/ holds a translation's pages: in that edition, docs/<lang>/X.md replaces
+    docs/X.md (same path, so every address stays the same below the edition's root); no
+    edition has docs/<lang>/ as pages of its own."""
+    editions = _editions(config)
+    folders = tuple(edition.folder for edition in editions.translations)
+    if not folders:
+        return files
+    here = Path(config.docs_dir) / editions.current.folder
+    kept = []
+    for file in files:
+        if file.src_uri.startswith(folders):
+            continue
+        translated = here / file.src_uri
+        if editions.is_translation and file.is_documentation_page() and translated.is_file():
+            file = File.generated(config, file.src_uri, abs_src_path=str(translated))
+        kept.append(file)
+    return Files(kept)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -114,6 +168,76 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The language switch of pages made from a template alone (404.html: every edition's start
+    page, from the host's root, as the 404 page is served at any address) and the sitemap's
+    hreflang."""
+    editions = _editions(config)
+    roots = [urlsplit(url).path for url in editions.edition_urls()]  # as 404.html links home
+    env.globals["xp_switch"] = [
+        {**link, "href": root, "root": root}
+        for link, root in zip(editions.switch(""), roots, strict=True)
+    ]
+    env.globals["xp_hreflang"] = editions.hreflang
+    return env
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """The language switch (overrides/partials/alternate.html): this page in every edition."""
+    context["xp_switch"] = _editions(config).switch(page.url)
+    return context
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """In a translation, a section of the navigation takes its title from its index page (the
+    translated page's heading): mkdocs.yml's titles are the original's."""
+    if _editions(config).is_translation and page.is_index and page.parent is not None:
+        page.parent.title = page.title
+    return html
+
+
+@event_priority(-100)  # last: the other editions are built when this one is complete
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """The original edition's build makes each translation, as a MkDocs build of its own, into
+    <lang>/ below the site: its configuration says which edition it is (extra)."""
+    editions = _editions(config)
+    if editions.is_translation:
+        return
+    wanted = os.environ.get(EDITIONS_VARIABLE)
+    for edition in editions.translations:
+        if wanted is not None and edition.language not in wanted.split(","):
+            continue
+        nested = load_config(
+            config.config_file_path,
+            site_dir=str(Path(config.site_dir) / edition.folder),
+            strict=config.strict,
+        )
+        nested.extra[EDITION_KEY] = edition.language
+        nested.extra[ROOT_URL_KEY] = editions.root_url
+        nested.nav = _without_page_titles(nested.nav)
+        for name in ("search", "material/search"):  # stemming in the edition's language
+            if name in nested.plugins:
+                nested.plugins[name].config.lang = [edition.language]
+        nested.plugins.on_startup(**_startup)
+        try:
+            mkdocs_build(nested)
+        finally:
+            nested.plugins.on_shutdown()
+
+
+def _without_page_titles(nav: object) -> object:
+    """mkdocs.yml's nav with each page's title left to the page (its heading in the edition's
+    language); section titles come from their index pages (on_page_content)."""
+    if isinstance(nav, list):
+        return [_without_page_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        ((title, value),) = nav.items()
+        return value if isinstance(value, str) else {title: _without_page_titles(value)}
+    return nav
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the page as a Jinja template with the data in context."""
     build, path = _build(config), page.file.src_uri
@@ -123,10 +247,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.update_date = generated.changed.isoformat()  # the sitemap's <lastmod>
     shown_as = f"generated page {path}" if generated else f"docs/{path}"
     absolute_link = functools.partial(_absolute_link, files=files, site_url=config.site_url)
+    original_link = functools.partial(
+        _absolute_link, files=files, site_url=_editions(config).site_url(_editions(config).original)
+    )
     try:
         rendered = build.render_page(
             _behind_front_matter_lines(markdown, page),
             path, shown_as, url=_url_of(page, files), absolute_link=absolute_link,
+            original_link=original_link,
         )  # fmt: skip
     except PageError as error:
         raise PluginError(str(error)) from None
@@ -136,6 +264,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _build(config: MkDocsConfig) -> SiteBuild:
     """The build on_config loaded."""
     return config[BUILD_KEY]
+
+
+def _editions(config: MkDocsConfig) -> Editions:
+    """The site's editions and the one this build makes."""
+    editions = _build(config).editions
+    assert editions is not None, "load_build sets the editions"
+    return editions
 
 
 def _behind_front_matter_lines(markdown: str, page: Page) -> str:

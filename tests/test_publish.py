@@ -35,14 +35,30 @@ VAGUE_LINK_TEXTS = {"start", "here", "more", "read more", "click here", "this",
 LINKS = re.compile(r'<a\s[^>]*?href="(?!#)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
-def _pages(site: BuiltSite) -> dict[str, PageHead]:
-    """Address below the site root -> head of every built page except the 404 page."""
+# Each language edition: its folder below the site, <html lang> and og:locale.
+EDITIONS = {"": ("de", "de_DE"), "en/": ("en", "en_US")}
+EDITION_IDS = ["German edition", "English edition"]
+
+
+def _pages(site: BuiltSite, edition: str = "") -> dict[str, PageHead]:
+    """Address below the edition's root -> head of every page of the language edition in the
+    folder `edition` except the 404 page."""
     heads = {}
-    for path in sorted(site.site_dir.rglob("index.html")):
-        address = path.parent.relative_to(site.site_dir).as_posix()
+    for path in sorted(_edition_files(site, edition, "index.html")):
+        address = path.parent.relative_to(site.site_dir / edition).as_posix()
         address = "" if address == "." else f"{address}/"
         heads[address] = read_head(path.read_text("utf-8"))
     return heads
+
+
+def _edition_files(site: BuiltSite, edition: str, pattern: str) -> list[Path]:
+    """The files matching `pattern` of the edition in the folder `edition` (not the others')."""
+    others = [site.site_dir / folder for folder in EDITIONS if folder and folder != edition]
+    return [
+        path
+        for path in (site.site_dir / edition).rglob(pattern)
+        if not any(path.is_relative_to(other) for other in others)
+    ]
 
 
 def _local(site: BuiltSite, url: str) -> Path:
@@ -55,21 +71,25 @@ def _local(site: BuiltSite, url: str) -> Path:
 # ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_every_page_has_title_description_canonical_and_share_tags(
-    site: BuiltSite, data: SiteData
+    site: BuiltSite, data: SiteData, edition: str
 ) -> None:
-    pages = _pages(site)
+    pages = _pages(site, edition)
+    language, locale = EDITIONS[edition]
+    site_name = pages[""].meta["og:site_name"]  # the edition's title
+    assert edition or site_name == "DeepSeek – eingeordnet"
     assert len(pages) > len(data.claims)
     for address, head in pages.items():
-        assert head.lang == "de", address
-        assert head.title and (address == "" or head.title != "DeepSeek – eingeordnet"), address
+        assert head.lang == language, address
+        assert head.title and (address == "" or head.title != site_name), address
         assert len(head.meta.get("description", "")) > 20, address
-        assert head.canonical == SITE_URL + address, address
+        assert head.canonical == SITE_URL + edition + address, address
         for tag in SHARE_TAGS:
             assert head.meta.get(tag), f"{address}: {tag} missing"
         assert head.meta["og:url"] == head.canonical
-        assert head.meta["og:locale"] == "de_DE"
-        assert head.meta["og:site_name"] == "DeepSeek – eingeordnet"
+        assert head.meta["og:locale"] == locale
+        assert head.meta["og:site_name"] == site_name
         assert head.meta["og:type"] == ("website" if address == "" else "article")
         assert head.meta["og:description"] == head.meta["description"]
         assert _local(site, head.meta["og:image"]).is_file(), address
@@ -259,16 +279,18 @@ def test_share_image_is_deterministic_and_wraps_long_quotes() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 def test_sitemap_lists_every_page_for_search_engines_with_its_date(
-    site: BuiltSite, data: SiteData
+    site: BuiltSite, data: SiteData, edition: str
 ) -> None:
-    sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")
+    sitemap = (site.site_dir / edition / "sitemap.xml").read_text("utf-8")
     entries = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap))
-    indexed = [address for address, head in _pages(site).items() if "robots" not in head.meta]
-    assert set(entries) == {SITE_URL + address for address in indexed}
+    pages = _pages(site, edition)
+    indexed = [address for address, head in pages.items() if "robots" not in head.meta]
+    assert set(entries) == {SITE_URL + edition + address for address in indexed}
     assert len(indexed) > len(data.claims)
     for address, lastmod in entries.items():
-        claim_id = address.removeprefix(f"{SITE_URL}behauptungen/").strip("/")
+        claim_id = address.removeprefix(f"{SITE_URL}{edition}behauptungen/").strip("/")
         claim = data.by_id["claim"].get(claim_id)
         expected = claim.last_changed if claim else data.site.updated
         assert lastmod == expected.isoformat(), address
@@ -277,7 +299,8 @@ def test_sitemap_lists_every_page_for_search_engines_with_its_date(
 def test_robots_txt_points_at_the_sitemap(site: BuiltSite) -> None:
     robots = (site.site_dir / "robots.txt").read_text("utf-8")
     assert "User-agent: *" in robots
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    for edition in EDITIONS:
+        assert f"Sitemap: {SITE_URL}{edition}sitemap.xml" in robots.splitlines()
 
 
 def test_404_page_is_german_and_leads_home(site: BuiltSite) -> None:
@@ -293,11 +316,14 @@ def test_404_page_is_german_and_leads_home(site: BuiltSite) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=EDITION_IDS)
 @pytest.mark.parametrize("legal", ["impressum", "datenschutz"])
-def test_every_page_links_to_the_legal_pages_in_its_footer(site: BuiltSite, legal: str) -> None:
-    target = (site.site_dir / legal).resolve()
+def test_every_page_links_to_the_legal_pages_in_its_footer(
+    site: BuiltSite, legal: str, edition: str
+) -> None:
+    target = (site.site_dir / edition / legal).resolve()  # the English ones link the German
     assert (target / "index.html").is_file()
-    for path in site.site_dir.rglob("*.html"):
+    for path in _edition_files(site, edition, "*.html"):
         page = path.read_text("utf-8")
         footer = page[page.rindex("<footer") :]  # Material's, or an embed page's own
         hrefs = re.findall(r'class="xp-legal__link" href="([^"]+)"', footer)

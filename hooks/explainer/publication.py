@@ -14,6 +14,7 @@ from typing import Any
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
 from .outputs import jsonld, metadata
+from .outputs.editions import Editions
 from .site import SiteBuild
 from .text.jsonhtml import html_safe_json
 
@@ -29,6 +30,12 @@ class Publication:
     @property
     def data(self) -> SiteData:
         return self.build.data
+
+    @property
+    def editions(self) -> Editions:
+        """The site's editions and the one this build makes (one, if the build names none)."""
+        editions = self.build.editions
+        return editions or Editions.of("de", [], "de", self.site_url)
 
     @property
     def description(self) -> str:
@@ -78,10 +85,26 @@ class Publication:
             image_url=metadata.absolute_url(self.site_url, metadata.share_image_path(image)),
             image_alt=alt,
             site_name=site_name,
+            locale=self.editions.current.og_locale,
         )
 
     def structured_data(self, meta: metadata.PageMeta, path: str) -> str | None:
         """The page's JSON-LD, safe inside a <script> element; None where its kind has none."""
         kind, record = self.build.page_kind(path)
         result = kind.structured_data(self, meta, record)
-        return None if result is None else html_safe_json(result)
+        if result is None:
+            return None
+        return html_safe_json(self._in_edition(result, meta.url.removeprefix(self.site_url)))
+
+    def _in_edition(self, node: jsonld.JsonObject, page_url: str) -> jsonld.JsonObject:
+        """Structured data in this edition's language, linked to the page in the others."""
+        editions = self.editions
+        if not editions.several:
+            return node
+        if editions.is_translation:
+            original = editions.page_url(editions.original, page_url)
+            return jsonld.in_edition(node, editions.current.language, original=original)
+        translations = tuple(
+            (e.language, editions.page_url(e, page_url)) for e in editions.translations
+        )
+        return jsonld.in_edition(node, editions.current.language, translations=translations)

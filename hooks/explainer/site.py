@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+
 from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
 from .outputs import feed, metadata
 from .outputs.downloads import chart_downloads, download_paths
+from .outputs.editions import Editions
 from .outputs.opendata import package_title
 from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
@@ -67,6 +70,7 @@ class SiteBuild:
     renderer: Renderer
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
+    editions: Editions | None = None  # the site's language editions; None: one, at site_url
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The page at `path` below docs/, if the engine writes it."""
@@ -134,7 +138,9 @@ class SiteBuild:
             metadata.share_image_path(name): image
             for name, image in zip(cards, images, strict=True)
         }
-        files["robots.txt"] = metadata.robots_txt(site_url)
+        if self.editions is None or not self.editions.is_translation:  # one, at the root
+            sitemaps = [site_url] if self.editions is None else self.editions.edition_urls()
+            files["robots.txt"] = metadata.robots_txt(sitemaps)
         files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
         return files
 
@@ -146,7 +152,8 @@ class SiteBuild:
             return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
         entries = feed.entries(data, claim_url, self.renderer.plain_text)
-        return feed.atom_feed(data, site_url, entries)
+        language = self.editions.current.language if self.editions else "de"
+        return feed.atom_feed(data, site_url, entries, language)
 
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data
@@ -170,14 +177,34 @@ class SiteBuild:
         return cards
 
 
-def load_build(project_dir: Path) -> SiteBuild:
-    """Load and validate `project_dir`/data (raises DataError)."""
-    data = load_site_data(
-        project_dir / "data", docs_dir=project_dir / DOCS_DIR, page_kinds=PAGE_KINDS.values()
-    )
+def load_build(project_dir: Path, language: str | None = None, root_url: str = "") -> SiteBuild:
+    """Load and validate `project_dir`/data (raises DataError) for the edition in `language`
+    (None: the original); `root_url` is the original edition's address."""
+    data = _edition_data(project_dir, language)
+    original, translations = data.site.language, list(data.site.translations)
+    editions = Editions.of(original, translations, language or original, root_url)
     cache_dir = project_dir / CACHE_DIR
-    renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
-    return SiteBuild(data, renderer, pages=_generated_pages(data), cache_dir=cache_dir)
+    renderer = Renderer(data, _edition_environment(language), plot_cache=cache_dir / "plots")
+    return SiteBuild(
+        data, renderer, pages=_generated_pages(data), cache_dir=cache_dir, editions=editions
+    )
+
+
+def _edition_data(project_dir: Path, language: str | None) -> SiteData:
+    """The data with the texts of the edition in `language` (None: the original)."""
+    return load_site_data(
+        project_dir / "data",
+        docs_dir=project_dir / DOCS_DIR,
+        page_kinds=PAGE_KINDS.values(),
+        language=language,
+    )
+
+
+def _edition_environment(language: str | None) -> jinja2.Environment:
+    """The page environment with the interface words and number formats of `language`.
+    MERGE: becomes `make_environment(language)` (the catalogue branch); until then every
+    edition has the original's."""
+    return make_environment()
 
 
 def write_files(files: dict[str, bytes | str], folder: Path) -> None:

@@ -61,9 +61,12 @@ def entries(
     return sorted(found, key=lambda entry: (entry.updated, entry.id), reverse=True)
 
 
-def atom_feed(data: SiteData, site_url: str, feed_entries: list[Entry]) -> bytes:
-    """The feed document: title, author and licence from the data, entries as given."""
-    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "de"})
+def atom_feed(
+    data: SiteData, site_url: str, feed_entries: list[Entry], language: str = "de"
+) -> bytes:
+    """The feed document in `language`: title, author and licence from the data, entries as
+    given."""
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
     _text(feed, "id", site_url)
     _text(feed, "title", feed_title(data.site.title))
     _text(feed, "updated", _timestamp(max(entry.updated for entry in feed_entries)))

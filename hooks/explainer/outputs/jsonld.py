@@ -158,6 +158,44 @@ def website(
     return {"@context": CONTEXT, "@graph": [site, publisher]}
 
 
+def in_edition(
+    node: JsonObject,
+    language: str,
+    *,
+    original: str | None = None,
+    translations: tuple[tuple[str, str], ...] = (),
+) -> JsonObject:
+    """`node` (one object or a @graph) as published in the edition in `language`: every
+    `inLanguage` says so, and the work (the WebSite in a graph) links its other editions: a
+    translation its `original` (address) as translationOfWork, the original each of its
+    `translations` ((language, address)) as workTranslation."""
+    parts = node.get("@graph", [node])
+    for part in parts:
+        if "inLanguage" in part:
+            part["inLanguage"] = language
+    work = parts[0]
+    if original:
+        work["translationOfWork"] = {"@id": original}
+    if translations:
+        work["workTranslation"] = [{"@id": url, "inLanguage": lang} for lang, url in translations]
+    return node
+
+
+def translated_review(
+    review: JsonObject, quote: str, quote_translation: str, original_language: str
+) -> JsonObject:
+    """A ClaimReview in a translation: it reviews the claim as translated, and the claim it
+    reviews is the original's wording, in the original's language."""
+    review["claimReviewed"] = quote_translation
+    review["name"] = review["name"].replace(f"„{quote}“", f"“{quote_translation}”", 1)
+    review["itemReviewed"] = {
+        **review["itemReviewed"],
+        "text": quote,
+        "inLanguage": original_language,
+    }
+    return review
+
+
 def _article_work(article: Article) -> JsonObject:
     work: JsonObject = {
         "@type": "CreativeWork",

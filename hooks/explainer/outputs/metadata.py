@@ -68,6 +68,7 @@ def date_epoch(day: datetime.date) -> int:
     return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
 
 
-def robots_txt(site_url: str) -> str:
-    """robots.txt allowing everything and naming the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
+def robots_txt(site_urls: list[str]) -> str:
+    """robots.txt allowing everything and naming the sitemap of each edition (at `site_urls`)."""
+    sitemaps = "".join(f"Sitemap: {absolute_url(url, 'sitemap.xml')}\n" for url in site_urls)
+    return f"User-agent: *\nAllow: /\n\n{sitemaps}"

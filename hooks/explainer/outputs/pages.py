@@ -23,6 +23,7 @@ from ..data.datafiles import BY_RECORD_TYPE
 from ..data.models import SITE_IMAGE, Chart, Claim, Paths
 from ..data.sitedata import SiteData
 from . import jsonld, metadata
+from .editions import Editions
 from .metadata import PageRole
 from .opendata import package_description, package_title
 
@@ -49,6 +50,9 @@ class Published(Protocol):
     def publisher(self, site_name: str) -> jsonld.JsonObject: ...
 
     def data_downloads(self) -> list[tuple[str, str, str]]: ...
+
+    @property
+    def editions(self) -> Editions: ...
 
 
 StructuredData = Callable[[Published, metadata.PageMeta, Any], jsonld.JsonObject | None]
@@ -149,8 +153,8 @@ def website_data(
 def claim_review_data(
     publication: Published, meta: metadata.PageMeta, claim: Claim
 ) -> jsonld.JsonObject:
-    data = publication.data
-    return jsonld.claim_review(
+    data, editions = publication.data, publication.editions
+    review = jsonld.claim_review(
         claim,
         data.verdict_of(claim),
         jsonld.rating_values(data.verdicts),
@@ -160,6 +164,10 @@ def claim_review_data(
         author=publication.publisher(meta.site_name),
         image=meta.image_url,
     )
+    if not editions.is_translation:
+        return review
+    translation = claim.quote_translation or claim.quote
+    return jsonld.translated_review(review, claim.quote, translation, editions.original.language)
 
 
 def faq_data(publication: Published, meta: metadata.PageMeta, record: None) -> jsonld.JsonObject:

@@ -195,13 +195,28 @@ THEME_PATCHES = (
         sha256="0950766d642ac999c74b68150a39a961a5103bda5e2d9d7747f4c06522c11b18",
         purpose=(
             "sitemap.xml (and MkDocs' sitemap.xml.gz made from it) leaves out the pages whose "
-            "front matter keeps them from search engines (`robots: noindex`: the embed pages)."
+            "front matter keeps them from search engines (`robots: noindex`: the embed pages). "
+            "On a site with several language editions, each page lists itself in every edition "
+            "and the original as x-default (hreflang; xp_hreflang: hooks/mkdocs_explainer.py)."
         ),
         edits=(
+            Edit(
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+                '{% if config.extra.alternate %} xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+                "{% endif %}>",
+            ),
             Edit(
                 "(file.page.abs_url or file.page.canonical_url) %}",
                 '(file.page.abs_url or file.page.canonical_url) and "noindex" not in '
                 'file.page.meta.robots | d("") %}',
+            ),
+            Edit(
+                "<lastmod>{{file.page.update_date}}</lastmod>{% endif %}\n",
+                "<lastmod>{{file.page.update_date}}</lastmod>{% endif %}\n"
+                "{%- if config.extra.alternate %}{% for lang, href in xp_hreflang(file.page.url) %}"
+                '\n         <xhtml:link rel="alternate" hreflang="{{ lang }}" href="{{ href|e }}"/>'
+                "{% endfor %}\n{% endif %}",
             ),
         ),
     ),

@@ -61,6 +61,10 @@ def test_a_word_is_known_as_itself_its_genitive_or_a_compound_of_known_words(
         ('Am {{ fig("flaechnaenderung") }} war es [so](https://exampel.org/falsch).', []),
         ("Wie Investing.com meldet, GPUs und V3.2-Exp.", []),
         ("Erste Zeile.\n\nDritte Zeile mit Fehlre.", [(2, "Fehlre")]),
+        (
+            'Auf Englisch heißt es <span lang="en">Misleading</span>, nicht <i>Misleding</i>.',
+            [(0, "Misleding")],
+        ),
     ],
     ids=[
         "typo",
@@ -72,6 +76,7 @@ def test_a_word_is_known_as_itself_its_genitive_or_a_compound_of_known_words(
         "template-code-and-link-targets",
         "hosts-abbreviations-and-model-names",
         "line-of-the-word",
+        "marked-as-another-language",
     ],
 )
 def test_unknown_words_are_found_with_their_line(

@@ -49,7 +49,8 @@ QUOTATION = re.compile(r"„[^“]*“|“[^”]*”|\"[^\"]*\"|»[^«]*«|«[^�
 # code, attribute lists and abbreviation definitions. Each is blanked, keeping its newlines, so
 # that a word's line stays the line in the file.
 NOT_WORDS = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"  # Jinja
+    r"<(span|q|i|em)\b[^>\n]*\blang=\"(?!de\b)[\w-]+\"[^>\n]*>[^<]*</\1>"  # other languages
+    r"|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"  # Jinja
     r"|```.*?```|`[^`\n]*`"  # code
     r"|\]\([^)\s]*\)|<[^>\n]*>|https?://\S+"  # link targets, tags, addresses
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ai|com|de|fr|io|net|org)\b"  # host names: „Investing.com“

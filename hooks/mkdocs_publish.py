@@ -108,6 +108,8 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
         for path, title in LEGAL_PAGES
         if (file := files.get_file_from_path(path)) is not None
     ]
+    env.add_extension("jinja2.ext.i18n")  # overrides/ use the pages' catalogue
+    env.install_gettext_translations(_hook.current.build.words, newstyle=True)  # type: ignore[attr-defined]
     site = _hook.current.data.site
     env.globals["xp_license"] = site.license
     env.globals["xp_feed"] = {"path": feed.FEED_PATH, "title": feed.feed_title(site.title)}

@@ -9,6 +9,7 @@ adapters only. The build is one object, which the adapters hand from event to ev
 from __future__ import annotations
 
 import datetime
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -67,6 +68,11 @@ class SiteBuild:
     renderer: Renderer
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
+
+    @property
+    def words(self) -> gettext.NullTranslations:
+        """The interface words of the build's language (text/catalogue.py)."""
+        return self.renderer.env.words  # type: ignore[attr-defined]  # make_environment
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The page at `path` below docs/, if the engine writes it."""
@@ -161,7 +167,9 @@ class SiteBuild:
         """Image name -> card: one for the site, one per page of a kind with its own image."""
         data, footer = self.data, _address_without_scheme(site_url)
         title = data.site.title
-        count = f"{len(data.claims)} Aussagen geprüft"
+        count = self.words.ngettext(
+            "%(num)d claim checked", "%(num)d claims checked", len(data.claims)
+        ) % {"num": len(data.claims)}
         cards = {SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
         for page in self.pages.values():
             if page.kind.share_image != SITE_IMAGE:
@@ -176,7 +184,7 @@ def load_build(project_dir: Path) -> SiteBuild:
         project_dir / "data", docs_dir=project_dir / DOCS_DIR, page_kinds=PAGE_KINDS.values()
     )
     cache_dir = project_dir / CACHE_DIR
-    renderer = Renderer(data, make_environment(), plot_cache=cache_dir / "plots")
+    renderer = Renderer(data, make_environment("de", project_dir), plot_cache=cache_dir / "plots")
     return SiteBuild(data, renderer, pages=_generated_pages(data), cache_dir=cache_dir)
 
 

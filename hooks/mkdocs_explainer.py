@@ -23,7 +23,7 @@ from explainer.outputs import metadata
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
 from explainer.site import BUILD_KEY, SiteBuild, load_build
-from explainer.text import german
+from explainer.text.catalogue import CatalogueError
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -43,13 +43,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate data/ before anything is built; stop with every problem found."""
     try:
         build = load_build(Path(config.config_file_path).parent)
-    except DataError as error:
+    except (DataError, CatalogueError) as error:
         raise PluginError(str(error)) from None
     config[BUILD_KEY] = build
     for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
         log.warning(str(warning))
     _name_the_site(config, build.data.site.title)
-    config.extra["stand"] = german.date(build.data.site.updated)
+    config.extra["stand"] = build.formatter.date(build.data.site.updated)
     return config
 
 

@@ -28,6 +28,7 @@ from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
 from .outputs.shareimage import BRAND_COLOR, Card, render_cards
 from .store.atomicfile import write_atomically
+from .text.formatting import Formatter
 
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
@@ -73,6 +74,11 @@ class SiteBuild:
     def words(self) -> gettext.NullTranslations:
         """The interface words of the build's language (text/catalogue.py)."""
         return self.renderer.env.words  # type: ignore[attr-defined]  # make_environment
+
+    @property
+    def formatter(self) -> Formatter:
+        """Numbers and dates as the build's language writes them (text/formatting.py)."""
+        return self.renderer.env.formatter  # type: ignore[attr-defined]  # make_environment
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The page at `path` below docs/, if the engine writes it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from functools import cache
 from pathlib import Path
 
@@ -74,7 +75,8 @@ def compiled(path: Path, language: str) -> gettext.GNUTranslations:
         with path.open("rb") as po_file:
             catalog = read_po(po_file, locale=language, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
-        raise CatalogueError(f"{path}:{error.lineno}: {error}") from None
+        reason = re.sub(r" on \d+$", "", str(error))  # Babel counts lines from 0
+        raise CatalogueError(f"{path}:{error.lineno + 1}: {reason}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise CatalogueError(f"{path}: {error}") from None
     mo_file = io.BytesIO()

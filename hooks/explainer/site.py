@@ -157,8 +157,8 @@ class SiteBuild:
         def claim_url(claim_id: str) -> str:
             return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
-        entries = feed.entries(data, claim_url, self.renderer.plain_text)
-        return feed.atom_feed(data, site_url, entries)
+        entries = feed.entries(data, claim_url, self.renderer.plain_text, self.words)
+        return feed.atom_feed(data, site_url, entries, self.words)
 
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data

@@ -78,7 +78,7 @@ def _claim_page(language: str) -> str:
         ("de", ["## Die Fakten { #die-fakten }", "Geprüft am", "Warum diese Bewertung:"],
          ["The facts", "Checked on"]),
         ("en", ["## The facts { #die-fakten }", "Checked on", "Why this verdict:",
-                "## Sources { #quellen }", "Report an error"],
+                "## Sources { #quellen }", "Report an error", 'data-xp-copied="Copied!"'],
          ["Die Fakten", "Geprüft am", "Quellen", "Fehler melden"]),
     ],
     ids=["German", "English"],

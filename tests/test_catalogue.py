@@ -14,7 +14,7 @@ from explainer.data.load import load_site_data
 from explainer.outputs.pages import TEMPLATE_DIR
 from explainer.outputs.render import Renderer, make_environment
 from explainer.text import catalogue
-from explainer.text.messages import extracted
+from explainer.text.messages import extracted, update_catalogues
 from minisite import MINI_SITE
 
 SHIPPED = sorted(catalogue.ENGINE_LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
@@ -131,3 +131,16 @@ def test_fuzzy_entries_are_left_out_as_msgfmt_does(tmp_path: Path) -> None:
     po_path.parent.mkdir(parents=True)
     po_path.write_text('#, fuzzy\nmsgid "Sources"\nmsgstr "Belege"\n', "utf-8")
     assert catalogue.translations("fr", tmp_path).gettext("Sources") == "Sources"
+
+
+def test_the_catalogue_command_adds_new_msgids_untranslated_and_keeps_translations(
+    tmp_path: Path,
+) -> None:
+    po_path = catalogue.catalogue_path(tmp_path, "fr")
+    po_path.parent.mkdir(parents=True)
+    po_path.write_text('msgid "Sources"\nmsgstr "Sources"\n', "utf-8")
+    assert update_catalogues(ROOT, tmp_path) == [po_path]
+    with po_path.open("rb") as po_file:
+        updated = read_po(po_file)
+    assert updated.get("Sources").string == "Sources"
+    assert updated.get("The facts").string == ""

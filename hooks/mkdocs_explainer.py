@@ -28,7 +28,7 @@ from explainer.outputs.editions import Editions
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
 from explainer.site import BUILD_KEY, SiteBuild, load_build
-from explainer.text import german
+from explainer.text.catalogue import CatalogueError
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(
             Path(config.config_file_path).parent, config.extra.get(EDITION_KEY), root_url
         )
-    except DataError as error:
+    except (DataError, CatalogueError) as error:
         raise PluginError(str(error)) from None
     config[BUILD_KEY] = build
     for warning in build.data.warnings:  # `mkdocs build --strict` stops on these
@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # true, not Material's list of versions: the header shows the switch (overrides/partials/
     # alternate.html), the head no <link rel="alternate"> (hreflang is in the sitemaps).
     config.extra["alternate"] = editions.several
-    config.extra["stand"] = german.date(build.data.site.updated)
+    config.extra["stand"] = build.formatter.date(build.data.site.updated)
     return config
 
 

@@ -22,6 +22,7 @@ from explainer.outputs import csp, feed, linksout, metadata, themepatch
 from explainer.outputs.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.publication import Publication
 from explainer.site import BUILD_KEY, SiteBuild
+from explainer.text.catalogue import N_
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.publish")
 
 # Pages linked from every footer when they exist below docs/: (path, link text).
-LEGAL_PAGES = (("impressum.md", "Impressum"), ("datenschutz.md", "Datenschutz"))
+LEGAL_PAGES = (("impressum.md", N_("Legal notice")), ("datenschutz.md", N_("Privacy")))
 DEPLOY_VARIABLE = "CI_DEPLOY"  # set to 1 by the Pages workflow and `make deploy`
 
 
@@ -103,14 +104,17 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
         env.loader = themepatch.patched_loader(env)
     except themepatch.ThemePatchError as error:
         raise PluginError(str(error)) from None
+    words = _hook.current.build.words
+    env.add_extension("jinja2.ext.i18n")  # overrides/ use the pages' catalogue
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
     env.globals["xp_legal_links"] = [
-        {"title": title, "url": file.url}
+        {"title": words.gettext(title), "url": file.url}
         for path, title in LEGAL_PAGES
         if (file := files.get_file_from_path(path)) is not None
     ]
     site = _hook.current.data.site
     env.globals["xp_license"] = site.license
-    env.globals["xp_feed"] = {"path": feed.FEED_PATH, "title": feed.feed_title(site.title)}
+    env.globals["xp_feed"] = {"path": feed.FEED_PATH, "title": feed.feed_title(site.title, words)}
     return env
 
 
@@ -154,7 +158,7 @@ def _finish_page(html: str, content: str, shown_as: str, config: MkDocsConfig) -
     try:
         # Taken before the links out are marked: the content is then no longer as rendered.
         script_hashes = None if _hook.serving else csp.theme_script_hashes(html, content)
-        html = linksout.mark_links_out(html, config.site_url)
+        html = linksout.mark_links_out(html, config.site_url, _hook.current.build.words)
         return csp.add_policy_meta(html, script_hashes)
     except ValueError as error:
         raise PluginError(f"{shown_as}: {error}") from None

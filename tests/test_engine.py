@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import BuiltSite, build_site
-from explainer.outputs.linksout import LINK_OUT_NOTE
+from explainer.outputs.linksout import link_out_note
+from explainer.text.catalogue import translations
 from minisite import copy_mini_site
 from text import MINUS, NARROW, NBSP
+
+LINK_OUT_NOTE = link_out_note(translations("de"))  # the German edition's
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import pytest
 from explainer.data.models import Figure
 from explainer.outputs.render import figure_value
 from explainer.text import german
+from explainer.text.formatting import Formatter
 from text import MINUS, NARROW, NBSP
 
 
@@ -103,4 +104,4 @@ def _figure(**fields: object) -> Figure:
     ],
 )  # fmt: skip
 def test_figure_value(fields: dict, expected: str) -> None:
-    assert figure_value(_figure(**fields)) == expected
+    assert figure_value(_figure(**fields), Formatter("de")) == expected

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from conftest import BuiltSite
 from explainer.data.sitedata import SiteData
-from explainer.outputs.linksout import LINK_OUT_NOTE, mark_links_out
+from explainer.outputs.linksout import link_out_note, mark_links_out
+from explainer.text.catalogue import translations
 from links import crawl, report
+
+LINK_OUT_NOTE = link_out_note(translations("de"))  # the German edition's
 
 EXAMPLE_SITE_URL = "https://example.github.io/erklaert/"
 
@@ -59,7 +62,7 @@ PAGE = """<header><a href="https://github.com/example/repo">Repository</a></head
 
 
 def test_links_out_in_the_content_end_with_a_note_for_screen_readers() -> None:
-    marked = mark_links_out(PAGE, EXAMPLE_SITE_URL)
+    marked = mark_links_out(PAGE, EXAMPLE_SITE_URL, translations("de"))
     assert marked.count(LINK_OUT_NOTE) == 3
     assert f'<a href="https://www.reuters.com/a">Reuters{LINK_OUT_NOTE}</a>' in marked
     assert f'title="B">B\n{LINK_OUT_NOTE}</a></article>' in marked

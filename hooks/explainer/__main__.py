@@ -7,6 +7,8 @@ python -m explainer spell [PROJECT]          spell-check the data's prose and do
 python -m explainer new FOLDER               start an explainer for another article in FOLDER
 python -m explainer update-engine [PROJECT]  replace PROJECT's engine with this one; print the
                                              changelog entries between its version and this one
+python -m explainer catalogue                bring the engine's message catalogues (locale/) up
+                                             to the interface words its code and templates use
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main(arguments: list[str] | None = None) -> int:
     ):
         command = commands.add_parser(name, help=purpose)
         command.add_argument("project", nargs="?", default=Path("."), type=Path, help="default: .")
+    commands.add_parser("catalogue", help="bring the engine's .po files up to the words in use")
     new = commands.add_parser("new", help="start an explainer for another article in FOLDER")
     new.add_argument("folder", type=Path)
     options = parser.parse_args(arguments)
@@ -58,6 +61,8 @@ def main(arguments: list[str] | None = None) -> int:
             return 0
         if options.command == "spell":
             return _spell(options.project)
+        if options.command == "catalogue":
+            return _update_catalogues()
     except ExplainerError as error:
         sys.stderr.write(f"{error}\n")
         return 1
@@ -70,6 +75,16 @@ def _spell(project: Path) -> int:
     found = misspellings(project)
     sys.stderr.writelines(f"{word}\n" for word in found)
     return 1 if found else 0
+
+
+def _update_catalogues() -> int:
+    """Merge the msgids in use into every catalogue; new ones are left for the translator."""
+    from .text.messages import update_catalogues
+
+    engine_root = Path(__file__).resolve().parents[2]  # babel.cfg names hooks/ and overrides/
+    for path in update_catalogues(engine_root):
+        sys.stdout.write(f"updated {path}\n")
+    return 0
 
 
 def _check_data(project: Path, command: str) -> int:

@@ -9,14 +9,13 @@ adapters only. The build is one object, which the adapters hand from event to ev
 from __future__ import annotations
 
 import datetime
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import jinja2
 
 from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
@@ -30,6 +29,7 @@ from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
 from .outputs.shareimage import BRAND_COLOR, Card, render_cards
 from .store.atomicfile import write_atomically
+from .text.formatting import Formatter
 
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
@@ -71,6 +71,16 @@ class SiteBuild:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
     editions: Editions | None = None  # the site's language editions; None: one, at site_url
+
+    @property
+    def words(self) -> gettext.NullTranslations:
+        """The interface words of the build's language (text/catalogue.py)."""
+        return self.renderer.env.words  # type: ignore[attr-defined]  # make_environment
+
+    @property
+    def formatter(self) -> Formatter:
+        """Numbers and dates as the build's language writes them (text/formatting.py)."""
+        return self.renderer.env.formatter  # type: ignore[attr-defined]  # make_environment
 
     def generated_page(self, path: str) -> GeneratedPage | None:
         """The page at `path` below docs/, if the engine writes it."""
@@ -151,9 +161,9 @@ class SiteBuild:
         def claim_url(claim_id: str) -> str:
             return metadata.absolute_url(site_url, page_url(data.site.paths.claim_page(claim_id)))
 
-        entries = feed.entries(data, claim_url, self.renderer.plain_text)
+        entries = feed.entries(data, claim_url, self.renderer.plain_text, self.words)
         language = self.editions.current.language if self.editions else "de"
-        return feed.atom_feed(data, site_url, entries, language)
+        return feed.atom_feed(data, site_url, entries, self.words, language)
 
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data
@@ -168,7 +178,9 @@ class SiteBuild:
         """Image name -> card: one for the site, one per page of a kind with its own image."""
         data, footer = self.data, _address_without_scheme(site_url)
         title = data.site.title
-        count = f"{len(data.claims)} Aussagen geprüft"
+        count = self.words.ngettext(
+            "%(num)d claim checked", "%(num)d claims checked", len(data.claims)
+        ) % {"num": len(data.claims)}
         cards = {SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
         for page in self.pages.values():
             if page.kind.share_image != SITE_IMAGE:
@@ -184,7 +196,8 @@ def load_build(project_dir: Path, language: str | None = None, root_url: str = "
     original, translations = data.site.language, list(data.site.translations)
     editions = Editions.of(original, translations, language or original, root_url)
     cache_dir = project_dir / CACHE_DIR
-    renderer = Renderer(data, _edition_environment(language), plot_cache=cache_dir / "plots")
+    environment = make_environment(data.language, project_dir)
+    renderer = Renderer(data, environment, plot_cache=cache_dir / "plots")
     return SiteBuild(
         data, renderer, pages=_generated_pages(data), cache_dir=cache_dir, editions=editions
     )
@@ -198,13 +211,6 @@ def _edition_data(project_dir: Path, language: str | None) -> SiteData:
         page_kinds=PAGE_KINDS.values(),
         language=language,
     )
-
-
-def _edition_environment(language: str | None) -> jinja2.Environment:
-    """The page environment with the interface words and number formats of `language`.
-    MERGE: becomes `make_environment(language)` (the catalogue branch); until then every
-    edition has the original's."""
-    return make_environment()
 
 
 def write_files(files: dict[str, bytes | str], folder: Path) -> None:

@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..text import german
+from ..text.formatting import CHANGE_IN_PERCENT
 
 if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
@@ -75,7 +76,7 @@ def axis_title(chart: Chart) -> str:
     """Title of the value axis, naming the unit and the scale of the ticks."""
     _, word = scale_of(chart)
     if chart.unit == "percent":
-        return "Veränderung in %"
+        return german.word(CHANGE_IN_PERCENT)
     unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
     return f"{word} {unit_word}".strip()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from ..text import german
+from ..text.catalogue import N_
 from ..text.jsonhtml import html_safe_json
 from .chartgeometry import (
     BAR_GAP,
@@ -34,17 +35,18 @@ if TYPE_CHECKING:
 
 LOCALE = "de"
 
-# plotly.js user-interface strings in German (the mode bar); numbers and dates come from german.py.
-UI_WORDS = {
-    "Reset axes": "Achsen zurücksetzen",
-    "Autoscale": "Automatisch skalieren",
-    "Zoom": "Zoomen",
-    "Pan": "Verschieben",
-    "Show closest data on hover": "Nächstgelegenen Wert anzeigen",
-    "Compare data on hover": "Werte vergleichen",
-    "Double-click to zoom back out": "Doppelklick zum Herauszoomen",
-    "Produced with Plotly.js": "Erstellt mit Plotly.js",
-}
+# plotly.js user-interface strings (the mode bar), plotly.js's own English as msgids of the
+# catalogue; numbers and dates come from german.py.
+MODE_BAR_WORDS = (
+    N_("Reset axes"),
+    N_("Autoscale"),
+    N_("Zoom"),
+    N_("Pan"),
+    N_("Show closest data on hover"),
+    N_("Compare data on hover"),
+    N_("Double-click to zoom back out"),
+    N_("Produced with Plotly.js"),
+)
 
 
 # Mode bar buttons of no use here. toImage too: the page offers SVG and PNG with title and
@@ -70,7 +72,12 @@ def plot_config() -> dict[str, Any]:
         "scrollZoom": False,
         "modeBarButtonsToRemove": MODEBAR_REMOVED,
         "locale": LOCALE,
-        "locales": {LOCALE: {"dictionary": UI_WORDS, "format": german.plotly_locale()}},
+        "locales": {
+            LOCALE: {
+                "dictionary": {msgid: german.word(msgid) for msgid in MODE_BAR_WORDS},
+                "format": german.plotly_locale(),
+            }
+        },
     }
 
 

@@ -3,6 +3,7 @@ data table, all from the table of chart kinds and its drawings."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,14 +16,19 @@ from ..data import chartkinds
 from ..data.chartkinds import CHART_KINDS
 from ..store import filecache
 from ..text import formatting, german, jsonhtml
+from ..text.catalogue import N_
+from ..text.formatting import CHANGE_IN_PERCENT
 from . import chartgeometry, chartplot
 from .chartdrawings import CHART_DRAWINGS
 from .chartgeometry import value_text
-from .chartplot import plot_json
+from .chartplot import plot_config, plot_json
 from .chartsvg import chart_svg
 
 if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
+
+NO_SOURCE = N_("no source")  # a reference line's note in the table
+REFERENCE_LINE = N_("Reference line")  # its place in the table
 
 
 @dataclass(frozen=True)
@@ -67,10 +73,15 @@ def chart_view(chart: Chart, plot_cache: Path | None = None) -> ChartView:
 
 
 def _plot_key(chart: Chart) -> str:
+    """What a plot is made from: the chart, the code, the libraries and the words of the
+    catalogue (axis titles and mode bar words are in the plot)."""
     code = filecache.source_digest(
         chartkinds, chartgeometry, chartplot, german, formatting, jsonhtml
     )
-    return filecache.digest(chart.model_dump_json(), code, plotly.__version__, babel.__version__)
+    words = json.dumps(plot_config(), sort_keys=True) + german.word(CHANGE_IN_PERCENT)
+    return filecache.digest(
+        chart.model_dump_json(), code, plotly.__version__, babel.__version__, words
+    )
 
 
 def source_ids(chart: Chart) -> list[str]:
@@ -95,9 +106,10 @@ def table_rows(chart: Chart) -> list[ChartRow]:
     ]
     if chart.reference:
         reference = chart.reference
-        note = "" if reference.source else "ohne Quelle"
+        note = "" if reference.source else german.word(NO_SOURCE)
         value = value_text(chart, reference.value)
-        rows.append(ChartRow(reference.label, "Referenzlinie", value, note, reference.source or ""))
+        position = german.word(REFERENCE_LINE)
+        rows.append(ChartRow(reference.label, position, value, note, reference.source or ""))
     return rows
 
 

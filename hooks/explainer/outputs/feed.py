@@ -11,6 +11,7 @@ import datetime
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from gettext import NullTranslations
 
 from ..data.idrules import CORRECTIONS_ANCHOR
 from ..data.sitedata import SiteData
@@ -33,12 +34,15 @@ class Entry:
     summary: str
 
 
-def feed_title(site_title: str) -> str:
-    return f"{site_title}: Prüfungen und Korrekturen"
+def feed_title(site_title: str, words: NullTranslations) -> str:
+    return words.gettext("%(site)s: checks and corrections") % {"site": site_title}
 
 
 def entries(
-    data: SiteData, claim_url: Callable[[str], str], plain_text: Callable[[str], str]
+    data: SiteData,
+    claim_url: Callable[[str], str],
+    plain_text: Callable[[str], str],
+    words: NullTranslations,
 ) -> list[Entry]:
     """Every claim and every correction, latest change first. A correction's id is its claim's
     address with its place in the claim's list, which stays as long as corrections are added at
@@ -47,13 +51,16 @@ def entries(
     for claim in data.claims:
         url = claim_url(claim.id)
         verdict = data.verdict_of(claim).label
-        summary = f"Bewertung: {verdict}. {plain_text(claim.summary)}"
+        summary = words.gettext("Verdict: %(verdict)s. %(summary)s") % {
+            "verdict": verdict,
+            "summary": plain_text(claim.summary),
+        }
         found.append(
             Entry(url, f"„{claim.quote}“", url, claim.checked, claim.last_changed, summary)
         )
         anchor = f"{url}#{CORRECTIONS_ANCHOR.format(claim.id)}"
         for number, item in enumerate(claim.corrections, start=1):
-            title = f"Korrektur: „{claim.quote}“"
+            title = words.gettext("Correction: „%(quote)s“") % {"quote": claim.quote}
             text = plain_text(item.text)
             found.append(
                 Entry(f"{url}#korrektur-{number}", title, anchor, item.date, item.date, text)
@@ -62,13 +69,17 @@ def entries(
 
 
 def atom_feed(
-    data: SiteData, site_url: str, feed_entries: list[Entry], language: str = "de"
+    data: SiteData,
+    site_url: str,
+    feed_entries: list[Entry],
+    words: NullTranslations,
+    language: str = "de",
 ) -> bytes:
     """The feed document in `language`: title, author and licence from the data, entries as
     given."""
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
     _text(feed, "id", site_url)
-    _text(feed, "title", feed_title(data.site.title))
+    _text(feed, "title", feed_title(data.site.title, words))
     _text(feed, "updated", _timestamp(max(entry.updated for entry in feed_entries)))
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml",
                   href=site_url.rstrip("/") + "/" + FEED_PATH)  # fmt: skip
@@ -77,7 +88,8 @@ def atom_feed(
     _text(author, "name", data.operator.name if data.operator else data.site.title)
     _text(author, "uri", (data.operator and data.operator.url) or site_url)
     if data.site.license:
-        _text(feed, "rights", f"Texte und Daten: {license_text(data.site.license)}")
+        rights = words.gettext("Texts and data: %(license)s")
+        _text(feed, "rights", rights % {"license": license_text(data.site.license)})
     for entry in feed_entries:
         _entry(feed, entry)
     ET.indent(feed)

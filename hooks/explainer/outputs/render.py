@@ -8,9 +8,11 @@ template (richtext.py).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import traceback
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,8 @@ from ..charts.charttable import ChartView, chart_view
 from ..data.idrules import CORRECTIONS_ANCHOR
 from ..data.models import Checked, WebAddress
 from ..data.sitedata import SiteData
-from ..text import german, richtext
+from ..text import catalogue, richtext
+from ..text.formatting import Formatter
 from . import downloads, opendata
 from .pages import TEMPLATE_DIR
 
@@ -44,9 +47,13 @@ class PageError(Exception):
     """A template mistake in one page, with the page and line it is on."""
 
 
-def make_environment() -> jinja2.Environment:
-    """The Jinja environment for pages: sandboxed, strict about unknown names, escaping data
-    text."""
+def make_environment(language: str = "de", project_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for pages in `language`: sandboxed, strict about unknown names,
+    escaping data text; interface words from the language's catalogue (`_()`, `ngettext()`,
+    text/catalogue.py, the project's own first), numbers and dates as the language writes them.
+    `env.words` and `env.formatter` hold both for the Python side of the build."""
+    words = catalogue.translations(language, project_dir)
+    formatter = Formatter(language, words)
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
@@ -55,15 +62,20 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=page_text,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.extend(words=words, formatter=formatter)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    for name in ("gettext", "ngettext"):
+        env.globals[name] = _with_page_text_values(env.globals[name])
     env.globals.update(embed_heights=EMBED_HEIGHTS)
     env.filters.update(
-        number=german.number,
-        date=german.date,
-        known_date=german.known_date,
-        file_size=german.file_size,
+        number=formatter.number,
+        date=formatter.date,
+        known_date=formatter.known_date,
+        file_size=formatter.file_size,
         host=host,
-        figure=figure_value,
+        figure=functools.partial(figure_value, formatter=formatter),
         download_paths=downloads.download_paths,
         corrections_anchor=CORRECTIONS_ANCHOR.format,
         grouped=grouped,
@@ -150,13 +162,25 @@ def grouped(records: list[Any], attribute: str) -> dict[Any, list[Any]]:
     return groups
 
 
-def figure_value(figure: Any) -> str:
+def _with_page_text_values(gettext: Callable[..., str]) -> Callable[..., str]:
+    """Jinja's gettext or ngettext, its %(placeholder)s values printed as `{{ … }}` prints them
+    (page_text): a translated sentence shows data text as literally as the page around it."""
+
+    @jinja2.pass_context
+    def translated(context: jinja2.runtime.Context, *args: Any, **values: Any) -> str:
+        shown = {name: page_text(value) for name, value in values.items()}
+        return gettext(context, *args, **shown)
+
+    return translated
+
+
+def figure_value(figure: Any, formatter: Formatter) -> str:
     """A sourced figure as prose prints it, qualifier and unit included."""
     if figure.unit == "date":
-        return german.date(figure.value)
+        return formatter.date(figure.value)
     if figure.unit == "month":
-        return german.month(figure.value)
-    return german.amount(
+        return formatter.month(figure.value)
+    return formatter.amount(
         figure.value,
         figure.unit,
         counted=figure.counted,

@@ -5,13 +5,14 @@ Babel's locale data (CLDR) supplies separators, the percent and currency pattern
 ("Mrd.", "billion"), date patterns and month and day names. This module adds only what CLDR
 leaves open: a true minus sign, half-up rounding, non-breaking spaces that keep a number with its
 unit, the choices a locale's newsrooms make where CLDR offers several forms (CONVENTIONS), and
-the few words of an amount (WORDS).
+the few words of an amount, translated by the message catalogues (text/catalogue.py).
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import gettext
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,40 +22,30 @@ from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names, match_skeleton
 from babel.numbers import NumberPattern, format_decimal, get_currency_symbol, parse_decimal
 
+from . import catalogue
+from .catalogue import N_
+
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 NBSP = "\u00a0"  # keeps number and unit on one line
 NARROW_NBSP = "\u202f"  # a space CLDR puts before "%" (de, fr) becomes this: "17,0 %"
 
-# The words of an amount, as gettext msgids: English text, with {placeholders} so that a
-# language can order the parts its own way.
+# The words of an amount, as gettext msgids (text/catalogue.py): English text, with
+# {placeholders} so that a language can order the parts its own way.
 QUALIFIERS = {
-    "about": "about {amount}",
-    "more_than": "more than {amount}",
-    "up_to": "up to {amount}",
-    "at_least": "at least {amount}",
+    "about": N_("about {amount}"),
+    "more_than": N_("more than {amount}"),
+    "up_to": N_("up to {amount}"),
+    "at_least": N_("at least {amount}"),
 }
 SHORT_QUALIFIERS = {"about": "≈", "more_than": ">", "up_to": "≤", "at_least": "≥"}
-UNIT_WORDS = {"usd": "US dollars", "points": "points", "percentage_points": "percentage points"}
-PER = "{amount} per {per}"
-FACTOR = "{number}-fold"
-CHANGE_IN_PERCENT = "Change in %"  # the value axis of a chart in percent
-
-# Each locale's words for the msgids above; a locale without a row prints the English msgids, as
-# gettext does without a catalogue. Moves into the message catalogues (one .po per language).
-WORDS: dict[str, dict[str, str]] = {
-    "de": {
-        "about {amount}": "rund {amount}",
-        "more than {amount}": "mehr als {amount}",
-        "up to {amount}": "bis zu {amount}",
-        "at least {amount}": "mindestens {amount}",
-        "US dollars": "US-Dollar",
-        "points": "Punkte",
-        "percentage points": "Prozentpunkte",
-        "{amount} per {per}": "{amount} je {per}",
-        "{number}-fold": "{number}-fach",
-        "Change in %": "Veränderung in %",
-    },
+UNIT_WORDS = {
+    "usd": N_("US dollars"),
+    "points": N_("points"),
+    "percentage_points": N_("percentage points"),
 }
+PER = N_("{amount} per {per}")
+FACTOR = N_("{number}-fold")
+CHANGE_IN_PERCENT = N_("Change in %")  # the value axis of a chart in percent
 
 CURRENCIES = {"usd": "USD"}  # unit -> ISO 4217 code, for CLDR's currency symbol
 SCALED_UNITS = ("usd", "count")  # amounts written with Mio./million, Mrd./billion …
@@ -86,11 +77,13 @@ CONVENTIONS = {"de": Conventions(prose_scale="short", currency="name", day_glue=
 class Formatter:
     """Numbers, amounts and dates as one locale writes them ('de', 'en', 'fr')."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, words: gettext.NullTranslations | None = None) -> None:
+        """`words`: the language's interface words (text/catalogue.py), the engine's by
+        default."""
         data = Locale.parse(locale)
         self.locale = str(data)
         self.conventions = CONVENTIONS.get(data.language, Conventions())
-        self.words = WORDS.get(data.language, {})
+        self.words = words if words is not None else catalogue.translations(data.language)
         self.unit_words = {unit: self.word(msgid) for unit, msgid in UNIT_WORDS.items()}
         self._plural_form = data.plural_form
         self._scales = {length: _scales(data, length) for length in ("short", "long")}
@@ -102,7 +95,7 @@ class Formatter:
 
     def word(self, msgid: str) -> str:
         """The locale's word for an English msgid: 'about {amount}' -> 'rund {amount}'."""
-        return self.words.get(msgid, msgid)
+        return self.words.gettext(msgid)
 
     def number(self, value: float, decimals: int | None = None, most: int = 2) -> str:
         """1234.5 -> '1.234,5' (de), '1,234.5' (en); `decimals` fixed, else as many as needed

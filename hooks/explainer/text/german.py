@@ -23,6 +23,7 @@ __all__ = [
     "number",
     "plotly_locale",
     "scale",
+    "word",
 ]
 
 _GERMAN = Formatter("de")
@@ -36,5 +37,6 @@ known_date = _GERMAN.known_date
 file_size = _GERMAN.file_size
 plotly_locale = _GERMAN.plotly_locale
 month_names = _GERMAN.month_names
+word = _GERMAN.word
 UNIT_WORDS = _GERMAN.unit_words
 PERCENT_SUFFIX = _GERMAN.percent_suffix

@@ -3,7 +3,8 @@
    across groups all must; a group with nothing ticked does not filter. The choice is kept in the
    address (?bewertung=falsch&thema=B%C3%B6rse), so a filtered view can be shared and is restored
    when the page is opened with it; the count is announced in the status line. Without
-   JavaScript, form and status line are not shown (.xp-needs-js) and every card is. */
+   JavaScript, form and status line are not shown (.xp-needs-js) and every card is. The status
+   line's words come from its data-xp-count-* attributes, in the page's language. */
 (function () {
   "use strict";
 
@@ -24,10 +25,10 @@
     });
   }
 
-  function countText(shown, total) {
-    if (shown === total) return "Alle " + total + " Aussagen";
-    if (shown === 0) return "Keine der " + total + " Aussagen passt zu dieser Auswahl";
-    return shown + " von " + total + " Aussagen";
+  function countText(status, shown, total) {
+    if (shown === total) return status.dataset.xpCountAll;
+    if (shown === 0) return status.dataset.xpCountNone;
+    return status.dataset.xpCountSome.replace("{shown}", shown);
   }
 
   // Cards, the topic sections around them and the links to the topics follow the choice.
@@ -49,7 +50,7 @@
         (link.closest("li") || link).hidden = section.hidden;
       });
     });
-    status.textContent = countText(shown, cards.length);
+    status.textContent = countText(status, shown, cards.length);
     return choice;
   }
 

@@ -4,7 +4,8 @@
    - [data-xp-share]: opens the device's share sheet (Web Share API); it comes `hidden` and is
      shown only where the browser has one.
    The button's own text confirms the copy for a moment, and a status line beside it (role
-   "status", found as [data-xp-copy-status] in the button's parent) says it to screen readers.
+   "status", found as [data-xp-copy-status] in the button's parent) says it to screen readers;
+   its data-xp-copied and data-xp-copy-failed attributes hold the words, in the page's language.
    Nothing is sent anywhere. */
 (function () {
   "use strict";
@@ -42,13 +43,14 @@
 
   function copy(button) {
     var text = textToCopy(button);
+    var words = button.parentElement.querySelector("[data-xp-copy-status]").dataset;
     if (!navigator.clipboard || !text) {
-      confirm(button, "Kopieren nicht möglich");
+      confirm(button, words.xpCopyFailed);
       return;
     }
     navigator.clipboard.writeText(text).then(
-      function () { confirm(button, "Kopiert!"); },
-      function () { confirm(button, "Kopieren nicht möglich"); }
+      function () { confirm(button, words.xpCopied); },
+      function () { confirm(button, words.xpCopyFailed); }
     );
   }
 

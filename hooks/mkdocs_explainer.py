@@ -24,11 +24,11 @@ from urllib.parse import urlsplit
 
 from explainer.data.errors import DataError
 from explainer.outputs import metadata
-from explainer.outputs.editions import Editions
+from explainer.outputs.editions import Editions, theme_word
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
 from explainer.site import BUILD_KEY, SiteBuild, load_build
-from explainer.text.catalogue import CatalogueError
+from explainer.text.catalogue import CatalogueError, translations
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -77,11 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = editions.site_url()
         config.theme["language"] = editions.current.language  # <html lang>, Material's words
         config.site_name = escape(build.data.site.title)  # mkdocs.yml's is the original's
+        _translate_theme_words(config, build)
     else:
         _name_the_site(config, build.data.site.title)
     # true, not Material's list of versions: the header shows the switch (overrides/partials/
     # alternate.html), the head no <link rel="alternate"> (hreflang is in the sitemaps).
     config.extra["alternate"] = editions.several
+    if build.data.site.description:  # Material prints it as it is (the 404 page's description)
+        config.site_description = escape(build.data.site.description)
     config.extra["stand"] = build.formatter.date(build.data.site.updated)
     return config
 
@@ -101,6 +104,18 @@ def on_build_error(*, error: Exception) -> None:
     if isinstance(error, OSError):
         where = f" {error.filename}" if error.filename else ""
         raise PluginError(f"Cannot write or read{where}: {error.strerror or error}") from None
+
+
+def _translate_theme_words(config: MkDocsConfig, build: SiteBuild) -> None:
+    """A translation's colour-scheme toggles and heading-link title, which mkdocs.yml gives in
+    the original's language, in the edition's (outputs/editions.py, THEME_WORDS)."""
+    original = translations(build.data.site.language, Path(config.config_file_path).parent)
+    for scheme in config.theme.get("palette") or []:
+        if "toggle" in scheme:
+            scheme["toggle"]["name"] = theme_word(scheme["toggle"]["name"], original, build.words)
+    toc = config.mdx_configs.get("toc", {})
+    if "permalink_title" in toc:
+        toc["permalink_title"] = theme_word(toc["permalink_title"], original, build.words)
 
 
 def _name_the_site(config: MkDocsConfig, title: str) -> None:

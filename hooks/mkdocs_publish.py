@@ -81,7 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         check_font()
     except FontMissing as error:
         raise PluginError(str(error)) from None
-    _hook.publication = Publication(build, config.site_url, config.site_description or "")
+    description = build.data.site.description or config.site_description or ""
+    _hook.publication = Publication(build, config.site_url, description)
     return config
 
 

@@ -388,6 +388,12 @@ class SiteInfo(_Record):
 
     title: Words
     updated: IsoDate = Field(description='"Stand:" date shown on every page')
+    description: Sentences | None = Field(
+        None,
+        exclude=True,  # the site's self-description, not checked content: not in the open data
+        description="one or two sentences on what the site is: the description search engines and "
+        "share previews show for pages without their own (else site_description in mkdocs.yml)",
+    )
     # How the site is built, not what it says: left out of the open data (exclude).
     language: LanguageCode = Field(
         "de", exclude=True, description="language of the original edition"

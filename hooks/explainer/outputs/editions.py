@@ -9,10 +9,34 @@ locale names; the publish side reads the language of its build from here.
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 
 from babel import Locale
 from babel.core import get_global
+
+from ..text.catalogue import N_
+
+# mkdocs.yml's own words (the colour-scheme toggles, the title of a heading's link), written in
+# the original's language: a translation finds each in the original's catalogue and prints the
+# same message in its own language. N_ keeps them in the catalogues.
+THEME_WORDS = (
+    N_("Switch to light mode"),
+    N_("Switch to dark mode"),
+    N_("Switch to system preference"),
+    N_("Link to this section"),
+)
+
+
+def theme_word(
+    text: str, original: gettext.NullTranslations, words: gettext.NullTranslations
+) -> str:
+    """A word of mkdocs.yml, in the original's language, in the language of `words`; a word the
+    catalogue does not know stays as it is."""
+    for msgid in THEME_WORDS:
+        if original.gettext(msgid) == text:
+            return words.gettext(msgid)
+    return text
 
 
 @dataclass(frozen=True)

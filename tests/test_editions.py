@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -193,14 +194,34 @@ FRENCH_START = """# {{ site.title }}
 
 Vérifiées : {{ claims|length }} affirmations.
 """
+FRENCH_OVERLAY = ROOT / "tests" / "sites" / "mini-fr"
+# A newsroom's French catalogue: a few of the engine's words (the rest stay in English, as
+# gettext falls back to the message itself).
+FRENCH_CATALOGUE = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Topic: %(topic)s"
+msgstr "Thème : %(topic)s"
+
+msgid "Copy link"
+msgstr "Copier le lien"
+"""
 
 
 def _add_french(project: Path) -> None:
-    """A newsroom adds French: its pages below docs/fr/ and one line of configuration.
-    MERGE: with the overlay and catalogue branches, the configuration is data/site.yaml
-    `translations: [fr]` plus locale/fr/LC_MESSAGES/explainer.po; until then the folder is it."""
+    """A newsroom adds French as data/README.md says: one line in data/site.yaml, the French
+    text of the data (data/fr/), its pages (docs/fr/) and a catalogue (locale/fr/): no Python,
+    no template."""
+    site = project / "data" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "translations: [fr]\n", "utf-8")
+    shutil.copytree(FRENCH_OVERLAY, project / "data" / "fr", ignore=shutil.ignore_patterns("*.md"))
     (project / "docs" / "fr").mkdir()
     (project / "docs" / "fr" / "index.md").write_text(FRENCH_START, "utf-8")
+    catalogue = project / "locale" / "fr" / "LC_MESSAGES" / "explainer.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(FRENCH_CATALOGUE, "utf-8")
 
 
 def test_a_third_language_is_added_to_the_mini_site_without_python_or_templates(
@@ -214,6 +235,9 @@ def test_a_third_language_is_added_to_the_mini_site_without_python_or_templates(
     assert '<html lang="fr"' in french and "Vérifiées" in french
     assert 'placeholder="Rechercher"' in french  # Material's own words, in French
     assert ">\n              Français\n" in build.page("index.html")
+    claim = build.page("fr/pruefungen/park-schrumpft/")
+    assert "Thème : Surface" in claim  # the newsroom's catalogue and the French data
+    assert "Le parc rétrécit nettement chaque année." in claim  # the quote's translation
     index = json.loads((build.site_dir / "fr/search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["fr"]
     assert _pages(build.site_dir / "fr") == _pages(build.site_dir, leave_out="fr/")

@@ -21,6 +21,7 @@ from explainer.data.datafiles import DATA_FILES
 from explainer.data.load import load_site_data
 from explainer.data.sitedata import SiteData
 from explainer.outputs import opendata
+from explainer.text.catalogue import translations
 from explainer.outputs.render import Renderer, make_environment
 from explainer.site import write_files
 from explainer.text import german
@@ -112,7 +113,7 @@ def test_the_package_holds_every_record_as_plain_text(package: Path, data: SiteD
 
 def test_the_package_names_the_licence_and_the_publisher(package: Path, data: SiteData) -> None:
     descriptor = json.loads((package / opendata.DESCRIPTOR).read_text("utf-8"))
-    assert descriptor["title"] == opendata.package_title(data)
+    assert descriptor["title"] == opendata.package_title(data, translations("de"))
     assert descriptor["licenses"] == [
         {"path": data.site.license.url, "title": opendata.license_text(data.site.license)}
     ]
@@ -238,7 +239,8 @@ def test_every_page_links_the_feed_in_its_head(site: BuiltSite) -> None:
         links = FEED_LINK.findall(page[: page.index("</head>")])
         where = str(path.relative_to(site.site_dir))
         assert len(links) == 1, where
-        assert _local(site, path, links[0]) == (site.site_dir / "feed.xml").resolve(), where
+        edition = site.site_dir / "en" if where.startswith("en/") else site.site_dir
+        assert _local(site, path, links[0]) == (edition / "feed.xml").resolve(), where
 
 
 # ---------------------------------------------------------------------------------------------

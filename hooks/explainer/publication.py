@@ -7,6 +7,7 @@ generator knows about a page: its path, front matter, title and address.
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from .data.sitedata import SiteData
 from .outputs import jsonld, metadata
 from .outputs.editions import Editions
 from .site import SiteBuild
+from .text.formatting import Formatter
 from .text.jsonhtml import html_safe_json
 
 
@@ -51,6 +53,16 @@ class Publication:
         """Rich data text as plain text: the same on every page, without its links."""
         return self.build.renderer.plain_text(rich_text)
 
+    @property
+    def words(self) -> gettext.NullTranslations:
+        """The interface words of the build's language."""
+        return self.build.words
+
+    @property
+    def formatter(self) -> Formatter:
+        """Numbers and dates as the build's language writes them."""
+        return self.build.formatter
+
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download (SiteBuild)."""
         return self.build.data_downloads()
@@ -75,7 +87,7 @@ class Publication:
         if kind.share_image == SITE_IMAGE:
             image, alt = SITE_IMAGE, f"{site_name}: {self.description}"
         else:
-            card = kind.share_image(self.data, record)
+            card = kind.share_image(self.data, record, self.build.words)
             image, alt = card.name, card.alt
         return metadata.PageMeta(
             role=kind.role,

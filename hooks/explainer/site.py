@@ -169,7 +169,7 @@ class SiteBuild:
         """(name, path below the site, media type) of each data download: the open-data
         package, then every chart's CSV."""
         package = self.renderer.open_data()
-        result = [(package_title(self.data), package.zip_path, "application/zip")]
+        result = [(package_title(self.data, self.words), package.zip_path, "application/zip")]
         for chart in self.data.charts:
             result.append((chart.title, download_paths(chart)["csv"], "text/csv"))
         return result
@@ -184,7 +184,7 @@ class SiteBuild:
         cards = {SITE_IMAGE: Card(title, description, count, BRAND_COLOR, footer)}
         for page in self.pages.values():
             if page.kind.share_image != SITE_IMAGE:
-                face = page.kind.share_image(data, page.record)
+                face = page.kind.share_image(data, page.record, self.words)
                 cards[face.name] = Card(title, face.text, face.label, face.label_color, footer)
         return cards
 

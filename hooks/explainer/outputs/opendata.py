@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from gettext import NullTranslations
 from typing import Any, ClassVar
 
 from markdown.extensions.toc import slugify
@@ -29,7 +30,7 @@ from ..data.datafiles import BY_RECORD_TYPE, DATA_FILES, DataFile
 from ..data.modelfields import ModelField, fields_of, marked_values
 from ..data.models import RICH, RICH_DESCRIPTION, License
 from ..data.sitedata import SiteData
-from ..text import german
+from ..text.formatting import Formatter
 from .downloads import DOWNLOAD_FOLDER, csv_text, plain_number
 
 PlainText = Callable[[str], str]  # rich data text -> what a reader sees, as plain text
@@ -62,40 +63,55 @@ class OpenData:
         return len(self.files[ZIP_PATH])
 
 
-def open_data(data: SiteData, plain_text: PlainText) -> OpenData:
+def open_data(
+    data: SiteData, plain_text: PlainText, words: NullTranslations, formatter: Formatter
+) -> OpenData:
     """Every data file as CSV or JSON, the descriptor, and all of it as one zip."""
     tables = [table for entry in DATA_FILES for table in _tables(entry, data, plain_text)]
     site_json = _json_bytes(_plain(data.site, plain_text))
     contents = {SITE_FILE: site_json} | {table.file_name: table.content for table in tables}
-    contents[DESCRIPTOR] = _json_bytes(_descriptor(data, tables, site_json))
+    descriptor = _descriptor(data, tables, site_json, words, formatter)
+    contents[DESCRIPTOR] = _json_bytes(descriptor)
     files = {f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}": content for name, content in contents.items()}
     zipped = {f"{FOLDER}/{name}": content for name, content in contents.items()}
     files[ZIP_PATH] = zip_bytes(zipped, data.site.updated)
     return OpenData(files)
 
 
-def package_title(data: SiteData) -> str:
+def package_title(data: SiteData, words: NullTranslations) -> str:
     """The package's name for readers (the download and the Dataset JSON-LD)."""
-    return f"{data.site.title}: alle Daten"
+    return words.gettext("%(site)s: all data") % {"site": data.site.title}
 
 
-def package_description(data: SiteData) -> str:
-    """What the package holds, in German, for its descriptor and the Dataset JSON-LD."""
-    counts = ", ".join(
-        _count(len(records), one, many)
-        for records, one, many in (
-            (data.sources, "Quelle", "Quellen"),
-            (data.figures, "Zahl", "Zahlen"),
-            (data.charts, "Diagramm", "Diagramme"),
-            (data.questions, "Frage mit Antwort", "Fragen mit Antworten"),
-        )
-    )
-    claims = _count(len(data.claims), "geprüfte Aussage", "geprüfte Aussagen")
-    return (
-        f"Alle Daten von „{data.site.title}“: {claims} des Artikels „{data.site.article.title}“ "
-        f"mit Bewertung, Begründung und Korrekturen; {counts}. Tabellen als CSV, beschrieben "
-        "nach dem Standard Frictionless Data Package."
-    )
+def package_description(data: SiteData, words: NullTranslations, formatter: Formatter) -> str:
+    """What the package holds, in the build's language, for its descriptor and the Dataset
+    JSON-LD."""
+
+    sources, figures, charts = data.sources or [], data.figures or [], data.charts or []
+    questions, claims = data.questions or [], data.claims
+
+    def counted(text: str, records: list[Any]) -> str:
+        return text % {"count": formatter.number(len(records))}
+
+    counts = ", ".join((
+        counted(words.ngettext("%(count)s source", "%(count)s sources", len(sources)), sources),
+        counted(words.ngettext("%(count)s figure", "%(count)s figures", len(figures)), figures),
+        counted(words.ngettext("%(count)s chart", "%(count)s charts", len(charts)), charts),
+        counted(words.ngettext("%(count)s question with its answer",
+                               "%(count)s questions with their answers", len(questions)),
+                questions),
+    ))  # fmt: skip
+    claims_text = words.ngettext("%(count)s checked claim", "%(count)s checked claims", len(claims))
+    return words.gettext(
+        "All data of “%(site)s”: %(claims)s of the article “%(article)s” with verdict, reasoning "
+        "and corrections; %(counts)s. Tables as CSV, described by the Frictionless Data Package "
+        "standard."
+    ) % {
+        "site": data.site.title,
+        "claims": counted(claims_text, claims),
+        "article": data.site.article.title,
+        "counts": counts,
+    }
 
 
 def license_text(license: License) -> str:
@@ -103,14 +119,20 @@ def license_text(license: License) -> str:
     return f"{license.name} ({license.title})"
 
 
-def _descriptor(data: SiteData, tables: list[Table], site_json: bytes) -> JsonObject:
+def _descriptor(
+    data: SiteData,
+    tables: list[Table],
+    site_json: bytes,
+    words: NullTranslations,
+    formatter: Formatter,
+) -> JsonObject:
     """datapackage.json: the package and each file, its size and hash, and each table's fields."""
     site = data.site
     result: JsonObject = {
         "$schema": PROFILE,
         "name": slugify(site.title, "-") or FOLDER,
-        "title": package_title(data),
-        "description": package_description(data),
+        "title": package_title(data, words),
+        "description": package_description(data, words, formatter),
         "created": f"{site.updated.isoformat()}T00:00:00Z",
     }
     if site.license:
@@ -352,7 +374,3 @@ def _resource(path: str, file_format: str, mediatype: str, content: bytes) -> Js
 
 def _json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{german.number(number)} {one if number == 1 else many}"

@@ -12,6 +12,7 @@ a part.
 from __future__ import annotations
 
 import datetime
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from markupsafe import escape
 from ..data.datafiles import BY_RECORD_TYPE
 from ..data.models import SITE_IMAGE, Chart, Claim, Paths
 from ..data.sitedata import SiteData
+from ..text.formatting import Formatter
 from . import jsonld, metadata
 from .editions import Editions
 from .metadata import PageRole
@@ -54,6 +56,12 @@ class Published(Protocol):
     @property
     def editions(self) -> Editions: ...
 
+    @property
+    def words(self) -> gettext.NullTranslations: ...
+
+    @property
+    def formatter(self) -> Formatter: ...
+
 
 StructuredData = Callable[[Published, metadata.PageMeta, Any], jsonld.JsonObject | None]
 
@@ -77,7 +85,9 @@ class PageKind:
 
     path: Callable[..., str] | None = None  # Paths method: path below docs/ (of a record's id)
     role: PageRole | None = None  # what the page is for the share metadata
-    share_image: Callable[[SiteData, Any], ShareCard] | Literal["site"] | None = None  # SITE_IMAGE
+    share_image: (
+        Callable[[SiteData, Any, gettext.NullTranslations], ShareCard] | Literal["site"] | None
+    ) = None  # SITE_IMAGE
     structured_data: StructuredData | None = None  # JSON-LD of a page; no_structured_data
     records: str | None = None  # record type (datafiles.py) with one page each
     template: str | None = None  # below hooks/templates/: the generated page's content
@@ -123,9 +133,13 @@ def data_updated(data: SiteData, record: Any) -> datetime.date:
     return data.site.updated
 
 
-def claim_card(data: SiteData, claim: Claim) -> ShareCard:
+def claim_card(data: SiteData, claim: Claim, words: gettext.NullTranslations) -> ShareCard:
     verdict = data.verdict_of(claim)
-    alt = f"{metadata.strip_title(claim_title(claim))} – Bewertung: {verdict.label}"
+    title = metadata.strip_title(claim_title(claim))
+    alt = words.gettext("%(title)s – verdict: %(verdict)s") % {
+        "title": title,
+        "verdict": verdict.label,
+    }
     return ShareCard(claim.id, f"„{claim.quote}“", verdict.label, verdict.color, alt)
 
 
@@ -181,8 +195,8 @@ def dataset_data(
 ) -> jsonld.JsonObject:
     data, site_url = publication.data, publication.site_url
     return jsonld.dataset(
-        name=package_title(data),
-        description=package_description(data),
+        name=package_title(data, publication.words),
+        description=package_description(data, publication.words, publication.formatter),
         url=meta.url,
         license_url=data.site.license.url if data.site.license else None,
         creator=publication.publisher(meta.site_name),

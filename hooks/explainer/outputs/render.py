@@ -297,7 +297,9 @@ class Renderer:
         """All data as an open-data package, built once per build on first use: pages show its
         size. A method, not a property: building it renders rich text in a page context."""
         if self._open_data is None:
-            self._open_data = opendata.open_data(self.data, self.plain_text)
+            self._open_data = opendata.open_data(
+                self.data, self.plain_text, self.env.words, self.env.formatter
+            )
         return self._open_data
 
     @cached_property

@@ -21,10 +21,10 @@ from explainer.data.datafiles import DATA_FILES
 from explainer.data.load import load_site_data
 from explainer.data.sitedata import SiteData
 from explainer.outputs import opendata
-from explainer.text.catalogue import translations
 from explainer.outputs.render import Renderer, make_environment
 from explainer.site import write_files
 from explainer.text import german
+from explainer.text.catalogue import translations
 from htmlmeta import read_head
 from minisite import MINI_SITE
 

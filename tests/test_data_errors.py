@@ -254,8 +254,8 @@ CASES = [
         "list-instead-of-mapping",
         "site.yaml",
         lambda text: "- title: Stadtpark\n",
-        "data/site.yaml:1: expected a mapping with the key(s): title, updated, language, "
-        "translations, article, key_claims, key_figures, paths, license, removed",
+        "data/site.yaml:1: expected a mapping with the key(s): title, updated, description, "
+        "language, translations, article, key_claims, key_figures, paths, license, removed",
     ),
     (
         "not-a-finite-number",

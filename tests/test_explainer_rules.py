@@ -17,8 +17,9 @@ from conftest import ROOT, BuiltSite
 from explainer.data.sitedata import SiteData
 from explainer.data.spelling import misspellings
 from explainer.outputs.render import page_text
+from explainer.text.catalogue import translations
+from explainer.text.formatting import Formatter
 from links import parse_page
-from text import NBSP
 
 LEGAL_REFERENCE = r"(?:§|Art\.|Abs\.)\s*\d+"
 
@@ -59,9 +60,13 @@ def test_citations_link_to_existing_anchors_on_the_sources_page(
 
 
 def test_every_page_shows_the_date_of_the_data(site: BuiltSite, data: SiteData) -> None:
-    stand = f"Stand der Daten: {data.site.updated.day}.{NBSP}"
+    """In each edition's words and date format: the page's <html lang> names the edition."""
     for path in site.site_dir.rglob("index.html"):
-        assert stand in path.read_text("utf-8"), path
+        page = path.read_text("utf-8")
+        language = re.search(r'<html lang="([a-z]+)"', page).group(1)
+        words, formatter = translations(language, ROOT), Formatter(language)
+        stand = words.gettext("Data as of: %(date)s") % {"date": formatter.date(data.site.updated)}
+        assert stand in page, path
 
 
 ESCAPED_MARKUP = re.compile(r"&lt;/?(span|a|cite|abbr|figure|div|svg)\b")

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import BuiltSite
+from conftest import ROOT, BuiltSite
 from explainer.data.sitedata import SiteData
 from explainer.outputs.linksout import link_out_note, mark_links_out
 from explainer.text.catalogue import translations
@@ -82,16 +82,23 @@ def _site_url(site: BuiltSite) -> str:
     return re.search(r'<link rel="canonical" href="([^"]+)"', start).group(1)  # type: ignore[union-attr]
 
 
+LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', re.S)
+
+
 def test_every_link_out_in_the_built_content_is_named_as_one(
     site: BuiltSite, data: SiteData
 ) -> None:
     site_url, marked = _site_url(site), 0
     for path in site.site_dir.rglob("*.html"):
-        content = _content(path.read_text("utf-8"))
-        for href, text in re.findall(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', content, re.S):
+        page = path.read_text("utf-8")
+        language = re.search(r'<html lang="([a-z]+)"', page).group(1)
+        note = link_out_note(translations(language, ROOT))  # in the edition's language
+        for href, text in re.findall(
+            r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', _content(page), re.S
+        ):
             where = f"{path.relative_to(site.site_dir)}: {href}"
-            assert href.startswith(site_url) or text.endswith(LINK_OUT_NOTE), where
-            marked += text.endswith(LINK_OUT_NOTE)
+            assert href.startswith(site_url) or text.endswith(note), where
+            marked += text.endswith(note)
     assert marked >= len(data.sources)  # the sources page links each one
 
 

@@ -33,13 +33,20 @@ def page_paths(site: BuiltSite) -> list[str]:
 def source_page_paths(project: Path) -> list[str]:
     """The same addresses, known before the build (the tests are made from them when pytest
     collects): the Markdown pages of docs/, the claim and embed pages the engine writes, and
-    Material's 404.html."""
+    Material's 404.html, in every edition (a translation has the original's pages below <lang>/;
+    docs/<lang>/ holds its texts of them)."""
     build = load_build(project)
     docs = project / "docs"
-    sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+    translations = build.data.site.translations
+    sources = [
+        path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+        if path.relative_to(docs).parts[0] not in translations
+    ]
     sources += [*build.pages]
     addresses = {_address(source) for source in sources} | {"404.html"}
-    return sorted(addresses)
+    editions = ["", *(f"{language}/" for language in translations)]
+    return sorted(edition + address for edition in editions for address in addresses)
 
 
 def _address(source: str) -> str:

@@ -52,7 +52,7 @@ class ChartView:
     height: int
     rows: list[ChartRow]
     source_ids: list[str]
-    position_header: str
+    position_header: str  # in the edition's language; empty for kinds without a position
 
 
 def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> ChartView:
@@ -73,7 +73,7 @@ def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = Non
         height=height,
         rows=table_rows(chart, formatter),
         source_ids=source_ids(chart),
-        position_header=CHART_KINDS[chart.kind].position_header,
+        position_header=_position_header(chart, formatter),
     )
 
 
@@ -115,6 +115,11 @@ def table_rows(chart: Chart, formatter: Formatter) -> list[ChartRow]:
         position = formatter.word(REFERENCE_LINE)
         rows.append(ChartRow(reference.label, position, value, note, reference.source or ""))
     return rows
+
+
+def _position_header(chart: Chart, formatter: Formatter) -> str:
+    header = CHART_KINDS[chart.kind].position_header
+    return formatter.word(header) if header else ""
 
 
 def _position(chart: Chart, formatter: Formatter, point: ChartPoint) -> str:

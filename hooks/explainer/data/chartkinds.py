@@ -15,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text.catalogue import N_
+
 PositionField = Literal["date", "group"]
-POSITION_HEADERS = {"date": "Datum", "group": "Gruppe"}  # data-table column of the position
+# The data table's column of the position: a msgid, translated by the edition's catalogue.
+POSITION_HEADERS = {"date": N_("Date"), "group": N_("Group")}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -408,6 +408,16 @@ points:
     value: 2500000
     source: {source}
 """
+# Its text in each translation (data/<language>/series/): a new chart is data in every edition.
+NEW_CHART_TRANSLATION = """\
+topic: {topic}
+title: A new chart, from data alone
+subtitle: Values in US dollars
+description: Two bars from existing sources.
+points:
+  - label: First value
+  - label: Second value
+"""
 SUITE_ON_DATA = ["tests/test_charts.py", "tests/test_site.py", "tests/test_schema.py",
                  "tests/test_docs.py", "tests/test_links.py"]  # fmt: skip
 
@@ -424,6 +434,10 @@ def test_a_new_series_file_builds_and_passes_the_tests_with_no_code_change(
     shutil.copytree(ROOT, project, ignore=ignore)
     text = NEW_CHART.format(topic=data.charts[0].topic, source=data.sources[0].id)
     (project / "data" / "series" / "neue-testgrafik.yaml").write_text(text, "utf-8")
+    for language in data.site.translations:
+        topic = load_site_data(ROOT / "data", language=language).charts[0].topic
+        translation = project / "data" / language / "series" / "neue-testgrafik.yaml"
+        translation.write_text(NEW_CHART_TRANSLATION.format(topic=topic), "utf-8")
     run = [sys.executable, "-m", "explainer", "schema", "."]  # what `make schema` does
     subprocess.run(run, cwd=project, env={"PYTHONPATH": "hooks"}, check=True)
 

@@ -25,6 +25,7 @@ from explainer.charts.chartsvg import chart_svg  # noqa: E402
 from explainer.data.errors import DataError  # noqa: E402
 from explainer.data.load import load_site_data  # noqa: E402
 from explainer.data.models import Chart  # noqa: E402
+from explainer.text.formatting import Formatter  # noqa: E402
 from test_loader_robust import ATTACKS  # noqa: E402
 
 RUNS = 3  # `make check`: the median of this many runs
@@ -65,12 +66,13 @@ def _rejected(data_dir: Path) -> None:
 
 def slowest_static_chart() -> tuple[float, str]:
     """The slowest static SVG of a chart of the real data (400 px), and its id."""
-    charts = load_site_data(ROOT / "data").charts
+    data = load_site_data(ROOT / "data")
+    formatter = Formatter(data.language)
 
     def draw(chart: Chart) -> str:
-        return chart_svg(chart, 400, CHART_DRAWINGS[chart.kind].svg)
+        return chart_svg(chart, 400, CHART_DRAWINGS[chart.kind].svg, formatter)
 
-    return max((seconds(lambda chart=chart: draw(chart)), chart.id) for chart in charts)
+    return max((seconds(lambda chart=chart: draw(chart)), chart.id) for chart in data.charts)
 
 
 def main() -> int:

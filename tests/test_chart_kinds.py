@@ -72,10 +72,10 @@ CHART_KINDS["dot"] = ChartKind(
 
 NEW_PLOT = '''
 
-def build_dots(chart: Chart) -> go.Figure:
+def build_dots(chart: Chart, formatter: Formatter) -> go.Figure:
     """One dot per point, a row per label."""
-    plot = go.Figure(layout=bar_layout(chart))
-    size, _ = scale_of(chart)
+    plot = go.Figure(layout=bar_layout(chart, formatter))
+    size, _ = scale_of(chart, formatter)
     points = chart.points
     x = [point.value / size for point in points]
     plot.add_trace(go.Scatter(x=x, y=[_plot_text(point.label) for point in points], mode="markers"))
@@ -84,12 +84,13 @@ def build_dots(chart: Chart) -> go.Figure:
 
 NEW_SVG = '''
 
-def draw_dots(chart: Chart, height: int) -> str:
+def draw_dots(chart: Chart, height: int, formatter: Formatter) -> str:
     """One dot per point with its label and value below it, the axis title at the bottom."""
     step = 80 / len(chart.points)
-    parts = [_text("50%", height - 10, geometry.axis_title(chart), "middle")]
+    parts = [_text("50%", height - 10, geometry.axis_title(chart, formatter), "middle")]
     for index, point in enumerate(chart.points):
-        x, value = 10 + index * step, geometry.value_text(chart, point.value, short=True)
+        value = geometry.value_text(chart, formatter, point.value, short=True)
+        x = 10 + index * step
         parts.append(f'<circle class="xp-f-main" cx="{x:.2f}%" cy="60" r="5"/>')
         parts.append(_text(f"{x:.2f}%", 84, f"{point.label}: {value}", "middle"))
     return "".join(parts)

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,10 +20,14 @@ from explainer.charts import chartgeometry
 from explainer.charts.chartdrawings import CHART_DRAWINGS
 from explainer.charts.charttable import chart_view, source_ids
 from explainer.data.chartkinds import CHART_KINDS
+from explainer.data.load import load_site_data
 from explainer.data.models import Chart
 from explainer.data.sitedata import SiteData
+from explainer.text.formatting import Formatter
 from minisite import copy_mini_site
 from text import MINUS, NARROW, NBSP
+
+GERMAN = Formatter("de")  # the edition of the real data and of most charts here
 
 
 def make_chart(kind: str, points: list[dict], **fields: object) -> Chart:
@@ -38,7 +43,7 @@ def make_chart(kind: str, points: list[dict], **fields: object) -> Chart:
 
 
 def plot(chart: Chart) -> dict:
-    return json.loads(chart_view(chart).plot_json)
+    return json.loads(chart_view(chart, GERMAN).plot_json)
 
 
 def hover_texts(figure: dict) -> list[str]:
@@ -65,7 +70,7 @@ def test_every_kind_builds_a_plot_with_the_basic_bundles_traces() -> None:
     }
     assert set(points) == set(CHART_KINDS)
     for kind, drawings in CHART_DRAWINGS.items():
-        figure = drawings.plot(make_chart(kind, points[kind]))
+        figure = drawings.plot(make_chart(kind, points[kind]), GERMAN)
         assert {trace.type for trace in figure.data} <= {"bar", "scatter"}, kind
 
 
@@ -135,6 +140,61 @@ def test_the_german_locale_comes_with_every_plot() -> None:
     assert config["locales"]["de"]["dictionary"]["Reset axes"] == "Achsen zurücksetzen"
 
 
+LINE = [
+    {"label": "Nvidia", "value": 142.62, "date": "2025-01-24", "source": "s"},
+    {"label": "Nvidia", "value": 118.42, "date": "2025-01-27", "source": "s"},
+]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("de", {"bar labels": [f"109,1{NBSP}Mrd.", f"≈ 9,3{NBSP}Mrd."],
+                "axis title": "Mrd. US-Dollar", "separators": ",.", "first month": "Januar",
+                "hover": f"<b>Nvidia, 27.{NBSP}Januar 2025</b><br>118,42{NBSP}US-Dollar",
+                "day axis": "%-d. %b",
+                "table": ["Datum", f"24.{NBSP}Januar 2025", f"142,62{NBSP}US-Dollar"],
+                "bar SVG": ["0", "50", "100", "Mrd. US-Dollar",
+                            "USA", f"109,1{NBSP}Mrd.", "China", f"≈ 9,3{NBSP}Mrd."],
+                "line SVG": ["120", "130", "140", "US-Dollar", "24. Jan", "27. Jan",
+                             f"Nvidia, 24.{NBSP}Januar 2025: 142,62{NBSP}US-Dollar",
+                             f"Nvidia, 27.{NBSP}Januar 2025: 118,42{NBSP}US-Dollar"]}),
+        ("en", {"bar labels": ["109.1B", "≈ 9.3B"],
+                "axis title": "billion US dollars", "separators": ".,", "first month": "January",
+                "hover": "<b>Nvidia, January 27, 2025</b><br>$118.42",
+                "day axis": "%b %-d",
+                "table": ["Date", "January 24, 2025", "$142.62"],
+                "bar SVG": ["0", "50", "100", "billion US dollars",
+                            "USA", "109.1B", "China", "≈ 9.3B"],
+                "line SVG": ["120", "130", "140", "US dollars", "Jan 24", "Jan 27",
+                             "Nvidia, January 24, 2025: $142.62",
+                             "Nvidia, January 27, 2025: $118.42"]}),
+    ],
+    ids=["German", "English"],
+)  # fmt: skip
+def test_a_chart_speaks_the_language_of_the_formatter_it_is_drawn_with(
+    locale: str, expected: dict
+) -> None:
+    formatter = Formatter(locale)
+    bars = chart_view(make_chart("bar", BARS), formatter)
+    line = chart_view(make_chart("line", LINE, unit="usd"), formatter)
+    bar_figure, line_figure = json.loads(bars.plot_json), json.loads(line.plot_json)
+    config = bar_figure["config"]
+    shown = {
+        "bar labels": bar_figure["data"][0]["text"],
+        "axis title": bar_figure["layout"]["xaxis"]["title"]["text"],
+        "separators": bar_figure["layout"]["separators"],
+        "first month": config["locales"][locale]["format"]["months"][0],
+        "hover": hover_texts(line_figure)[1],
+        "day axis": line_figure["layout"]["xaxis"]["tickformat"],
+        "table": [line.position_header, line.rows[0].position, line.rows[0].value],
+        "bar SVG": svg_texts(bars.svg),
+        "line SVG": svg_texts(line.svg),
+    }
+    assert config["locale"] == line_figure["config"]["locale"] == locale
+    assert shown == expected
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -161,7 +221,6 @@ def test_chart_rules_come_from_the_table_of_kinds(change: dict, message: str) ->
 
 def test_chart_id_must_equal_its_file_name(tmp_path: Path) -> None:
     from explainer.data.errors import DataError
-    from explainer.data.load import load_site_data
 
     project = copy_mini_site(tmp_path / "project")
     series = project / "data" / "series"
@@ -181,15 +240,15 @@ def test_chart_id_must_equal_its_file_name(tmp_path: Path) -> None:
 
 def test_every_plot_is_deterministic_and_safe_in_an_attribute(data: SiteData) -> None:
     for chart in data.charts:
-        text = chart_view(chart).plot_json
-        assert text == chart_view(chart).plot_json, chart.id
+        text = chart_view(chart, GERMAN).plot_json
+        assert text == chart_view(chart, GERMAN).plot_json, chart.id
         assert not set("<>&") & set(text), chart.id
         assert '"uid"' not in text, chart.id
 
 
 def test_every_light_colour_has_a_dark_twin(data: SiteData) -> None:
     for chart in data.charts:
-        used = set(re.findall(r'"(#[0-9a-f]{6})"', chart_view(chart).plot_json))
+        used = set(re.findall(r'"(#[0-9a-f]{6})"', chart_view(chart, GERMAN).plot_json))
         assert used - set(chartgeometry.DARK.values()) <= set(chartgeometry.DARK), chart.id
 
 
@@ -233,29 +292,68 @@ def test_the_numbers_page_shows_every_chart(site: BuiltSite, data: SiteData) -> 
     assert sorted(shown) == sorted(chart.id for chart in data.charts)
 
 
-def test_every_chart_on_every_page_is_complete(site: BuiltSite, data: SiteData) -> None:
-    anchors = set(re.findall(r'id="(quelle-[a-z0-9-]+)"', site.page("quellen")))
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the built site: its folder, its data and its formatter."""
+
+    folder: str  # "" for the original at the root, "en/" for a translation
+    data: SiteData
+    formatter: Formatter
+
+
+@pytest.fixture(scope="module")
+def editions(data: SiteData) -> list[Edition]:
+    """The original edition first, then every translation."""
+    translations = [
+        Edition(
+            f"{language}/", load_site_data(ROOT / "data", language=language), Formatter(language)
+        )
+        for language in data.site.translations
+    ]
+    return [Edition("", data, Formatter(data.language)), *translations]
+
+
+def edition_of(site: BuiltSite, path: Path, editions: list[Edition]) -> Edition:
+    """The edition of a built page: the translation whose folder holds it, else the original."""
+    relative = path.relative_to(site.site_dir).as_posix()
+    translations = [edition for edition in editions[1:] if relative.startswith(edition.folder)]
+    return translations[0] if translations else editions[0]
+
+
+def test_every_chart_on_every_page_is_complete(site: BuiltSite, editions: list[Edition]) -> None:
+    anchors = {
+        edition.folder: set(
+            re.findall(r'id="(quelle-[a-z0-9-]+)"', site.page(f"{edition.folder}quellen"))
+        )
+        for edition in editions
+    }
     for path in sorted(site.site_dir.rglob("*.html")):
+        edition = edition_of(site, path, editions)
         for shown in charts_on(path.read_text("utf-8")):
-            chart = data.by_id["chart"][shown["id"]]
+            chart = edition.data.by_id["chart"][shown["id"]]
+            view = chart_view(chart, edition.formatter)
             where = f"{path.relative_to(site.site_dir)}: {chart.id}"
-            assert json.loads(shown["json"]) == json.loads(chart_view(chart).plot_json), where
+            assert json.loads(shown["json"]) == json.loads(view.plot_json), where
             header_row = 1
-            assert shown["rows"] == header_row + len(chart_view(chart).rows), where
+            assert shown["rows"] == header_row + len(view.rows), where
             cited = {href.split("#quelle-")[1] for href in shown["links"] if "#quelle-" in href}
             assert set(source_ids(chart)) <= cited, where
-            assert {f"quelle-{source}" for source in cited} <= anchors, where
+            assert {f"quelle-{source}" for source in cited} <= anchors[edition.folder], where
             downloads = [href for href in shown["links"] if "/downloads/" in href]
             assert len(downloads) == 2, where
             for href in downloads:
                 assert (path.parent / href).resolve().is_file(), f"{where}: {href}"
 
 
-def test_every_table_shows_the_values_german_formatted(site: BuiltSite, data: SiteData) -> None:
-    page = site.page("zahlen")
-    for chart in data.charts:
-        for row in chart_view(chart).rows:
-            assert f'<td class="xp-chart__value">{row.value}</td>' in page, (chart.id, row)
+def test_every_table_shows_the_values_as_its_edition_writes_them(
+    site: BuiltSite, editions: list[Edition]
+) -> None:
+    for edition in editions:
+        page = site.page(f"{edition.folder}zahlen")
+        for chart in edition.data.charts:
+            for row in chart_view(chart, edition.formatter).rows:
+                cell = f'<td class="xp-chart__value">{row.value}</td>'
+                assert cell in page, (edition.folder, chart.id, row)
 
 
 def test_downloads_hold_the_numbers_of_the_yaml(site: BuiltSite, data: SiteData) -> None:
@@ -310,6 +408,16 @@ points:
     value: 2500000
     source: {source}
 """
+# Its text in each translation (data/<language>/series/): a new chart is data in every edition.
+NEW_CHART_TRANSLATION = """\
+topic: {topic}
+title: A new chart, from data alone
+subtitle: Values in US dollars
+description: Two bars from existing sources.
+points:
+  - label: First value
+  - label: Second value
+"""
 SUITE_ON_DATA = ["tests/test_charts.py", "tests/test_site.py", "tests/test_schema.py",
                  "tests/test_docs.py", "tests/test_links.py"]  # fmt: skip
 
@@ -326,6 +434,10 @@ def test_a_new_series_file_builds_and_passes_the_tests_with_no_code_change(
     shutil.copytree(ROOT, project, ignore=ignore)
     text = NEW_CHART.format(topic=data.charts[0].topic, source=data.sources[0].id)
     (project / "data" / "series" / "neue-testgrafik.yaml").write_text(text, "utf-8")
+    for language in data.site.translations:
+        topic = load_site_data(ROOT / "data", language=language).charts[0].topic
+        translation = project / "data" / language / "series" / "neue-testgrafik.yaml"
+        translation.write_text(NEW_CHART_TRANSLATION.format(topic=topic), "utf-8")
     run = [sys.executable, "-m", "explainer", "schema", "."]  # what `make schema` does
     subprocess.run(run, cwd=project, env={"PYTHONPATH": "hooks"}, check=True)
 
@@ -373,7 +485,9 @@ def assert_svg_matches_series(chart: Chart, svg: str, series: list[str]) -> None
     for point in chart.points:
         assert point.label in shown, (chart.id, point.label)
         values = [
-            chartgeometry.value_text(chart, point.value, point.qualifier, point.decimals, short)
+            chartgeometry.value_text(
+                chart, GERMAN, point.value, point.qualifier, point.decimals, short
+            )
             for short in (True, False)
         ]
         assert any(value in shown for value in values), (chart.id, values)
@@ -381,7 +495,7 @@ def assert_svg_matches_series(chart: Chart, svg: str, series: list[str]) -> None
         assert chart.reference.label in texts, chart.id
     for annotation in chart.annotations:
         assert annotation.text in texts, chart.id
-    assert chartgeometry.axis_title(chart) in texts, chart.id
+    assert chartgeometry.axis_title(chart, GERMAN) in texts, chart.id
 
 
 # The series a kind's points fall into, by the kind's position field: grouped bars have one per
@@ -430,12 +544,12 @@ def test_every_kind_draws_a_mark_per_point_a_legend_and_the_texts_of_its_series(
     chart = Chart.model_validate(raw)
     field = SERIES_FIELD[CHART_KINDS[kind].position]
     series = list(dict.fromkeys(point[field] for point in raw["points"])) if field else []
-    assert_svg_matches_series(chart, chart_view(chart).svg, series)
+    assert_svg_matches_series(chart, chart_view(chart, GERMAN).svg, series)
 
 
 def test_every_static_svg_of_the_data_matches_its_series(data: SiteData) -> None:
     for chart in data.charts:
-        view = chart_view(chart)
+        view = chart_view(chart, GERMAN)
         assert f'height="{view.height}"' in view.svg and 'role="img"' in view.svg, chart.id
         field = SERIES_FIELD[CHART_KINDS[chart.kind].position]
         series = (
@@ -446,7 +560,7 @@ def test_every_static_svg_of_the_data_matches_its_series(data: SiteData) -> None
 
 def test_the_static_svg_escapes_data_text_and_is_deterministic(data: SiteData) -> None:
     hostile = make_chart("bar", [{**BARS[0], "label": "<script>x</script> & co"}])
-    svg = chart_view(hostile).svg
+    svg = chart_view(hostile, GERMAN).svg
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     for chart in data.charts:
-        assert chart_view(chart).svg == chart_view(chart).svg, chart.id
+        assert chart_view(chart, GERMAN).svg == chart_view(chart, GERMAN).svg, chart.id

@@ -6,6 +6,7 @@ skipped; a broken font or drawing stops with a message, never with an empty imag
 from __future__ import annotations
 
 import errno
+import gettext
 import logging
 import shutil
 import subprocess
@@ -21,7 +22,10 @@ from explainer.data.models import Chart
 from explainer.outputs import shareimage
 from explainer.outputs.shareimage import Card, render_cards
 from explainer.store import atomicfile, filecache
+from explainer.text.formatting import UNIT_WORDS, Formatter
 from minisite import copy_mini_site
+
+GERMAN = Formatter("de")
 
 
 def bar_chart(label: str) -> Chart:
@@ -37,25 +41,25 @@ def test_a_plot_made_before_is_read_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, tmp_path).plot_json
+    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
     (cached,) = tmp_path.glob("*.json")
     assert cached.read_text("utf-8") == drawn
-    monkeypatch.setattr(charttable, "plot_json", lambda plot: pytest.fail("drawn again"))
-    assert chart_view(chart, tmp_path).plot_json == drawn
+    monkeypatch.setattr(charttable, "plot_json", lambda plot, formatter: pytest.fail("drawn again"))
+    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
 
 
 def test_a_changed_chart_gets_a_new_plot(tmp_path: Path) -> None:
-    first = chart_view(bar_chart("Alt"), tmp_path).plot_json
-    second = chart_view(bar_chart("Neu"), tmp_path).plot_json
+    first = chart_view(bar_chart("Alt"), GERMAN, tmp_path).plot_json
+    second = chart_view(bar_chart("Neu"), GERMAN, tmp_path).plot_json
     assert '"Neu"' in second and first != second
     assert len(list(tmp_path.glob("*.json"))) == 2
 
 
 def test_without_a_cache_folder_plots_are_drawn_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
     chart = bar_chart("T")
-    expected = chart_view(chart).plot_json
-    monkeypatch.setattr(charttable, "plot_json", lambda plot: "neu gezeichnet")
-    assert chart_view(chart).plot_json == "neu gezeichnet" != expected
+    expected = chart_view(chart, GERMAN).plot_json
+    monkeypatch.setattr(charttable, "plot_json", lambda plot, formatter: "neu gezeichnet")
+    assert chart_view(chart, GERMAN).plot_json == "neu gezeichnet" != expected
 
 
 def test_a_card_drawn_before_is_not_drawn_again(
@@ -103,22 +107,22 @@ def test_a_spoiled_share_image_in_the_cache_is_drawn_again(tmp_path: Path, spoil
 @pytest.mark.parametrize("spoil", [case[1] for case in SPOILED], ids=[c[0] for c in SPOILED])
 def test_a_spoiled_plot_in_the_cache_is_drawn_again(tmp_path: Path, spoil) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, tmp_path).plot_json
+    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
     (cached,) = tmp_path.glob("*.json")
     cached.write_bytes(spoil(drawn.encode()))
 
-    assert chart_view(chart, tmp_path).plot_json == drawn
+    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
     assert cached.read_text("utf-8") == drawn
 
 
 def test_a_cached_file_without_its_size_and_digest_is_not_trusted(tmp_path: Path) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, tmp_path).plot_json
+    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
     (check,) = tmp_path.glob("*.json.sha256")
     check.unlink()
 
     assert filecache.read(tmp_path, next(tmp_path.glob("*.json")).stem, ".json") is None
-    assert chart_view(chart, tmp_path).plot_json == drawn
+    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,12 +148,28 @@ def test_the_plotting_code_and_libraries_are_in_the_plot_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     chart = bar_chart("T")
-    keys = {charttable._plot_key(chart)}
+    keys = {charttable._plot_key(chart, GERMAN)}
     monkeypatch.setattr(charttable.plotly, "__version__", "0.0.0")
-    keys.add(charttable._plot_key(chart))
+    keys.add(charttable._plot_key(chart, GERMAN))
     monkeypatch.setattr(charttable.filecache, "source_digest", lambda *modules: "other code")
-    keys.add(charttable._plot_key(chart))
+    keys.add(charttable._plot_key(chart, GERMAN))
     assert len(keys) == 3
+
+
+class _RenamedDollars(gettext.NullTranslations):
+    """A project's own catalogue that words one unit of the plot differently."""
+
+    def gettext(self, message: str) -> str:
+        return "Dollar (US)" if message == UNIT_WORDS["usd"] else GERMAN.word(message)
+
+
+def test_the_locale_and_the_words_of_the_catalogue_are_in_the_plot_key() -> None:
+    chart = bar_chart("T")
+    formatters = [GERMAN, Formatter("en"), Formatter("de", words=_RenamedDollars())]
+    plots = [chart_view(chart, formatter).plot_json for formatter in formatters]
+    assert len(set(plots)) == 3  # each draws another plot, so each needs its own key
+    assert len({charttable._plot_key(chart, formatter) for formatter in formatters}) == 3
+    assert charttable._plot_key(chart, Formatter("de")) == charttable._plot_key(chart, GERMAN)
 
 
 # ---------------------------------------------------------------------------------------------

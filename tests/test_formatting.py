@@ -146,6 +146,19 @@ def test_plotly_gets_the_locales_date_separators_and_months(
 
 
 @pytest.mark.parametrize(
+    ("locale", "d3_format", "day"),
+    [("de", "%-d. %b", "7. Mär"), ("en", "%b %-d", "Mar 7"), ("fr", "%-d %b", "7 mars")],
+    ids=["de", "en", "fr"],
+)
+def test_a_charts_date_axis_has_the_locales_format_and_the_svg_writes_days_in_it(
+    locale: str, d3_format: str, day: str
+) -> None:
+    formatter = FORMATTERS[locale]
+    assert formatter.axis_day_format() == d3_format  # plotly.js's tickformat
+    assert formatter.axis_day(datetime.date(2025, 3, 7)) == day  # the static SVG's label
+
+
+@pytest.mark.parametrize(
     ("locale", "expected"), [("de", "Veränderung in %"), ("en", "Change in %")], ids=["de", "en"]
 )
 def test_a_percent_charts_axis_title_is_a_word_of_the_locale(locale: str, expected: str) -> None:

@@ -13,6 +13,7 @@ import hashlib
 from conftest import ROOT
 from explainer.charts.chartdrawings import CHART_DRAWINGS
 from explainer.data.sitedata import SiteData
+from explainer.text.formatting import Formatter
 from plotly.offline import get_plotlyjs_version
 
 VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor"
@@ -40,7 +41,10 @@ def test_bundle_keeps_its_licence() -> None:
 
 
 def test_builders_only_use_traces_of_the_basic_bundle(data: SiteData) -> None:
+    formatter = Formatter(data.language)
     used = {
-        trace.type for chart in data.charts for trace in CHART_DRAWINGS[chart.kind].plot(chart).data
+        trace.type
+        for chart in data.charts
+        for trace in CHART_DRAWINGS[chart.kind].plot(chart, formatter).data
     }
     assert used <= set(TRACES_USED)

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from ..data.models import Chart
+    from ..text.formatting import Formatter
 
 
 @dataclass(frozen=True)
 class ChartDrawings:
-    """The functions that draw one kind of chart."""
+    """The functions that draw one kind of chart: the figure and the SVG in the language of the
+    formatter they are handed, at the same height in every language."""
 
-    plot: Callable[[Chart], go.Figure]
-    svg: Callable[[Chart, int], str]
+    plot: Callable[[Chart, Formatter], go.Figure]
+    svg: Callable[[Chart, int, Formatter], str]
     height: Callable[[Chart], int]
 
 

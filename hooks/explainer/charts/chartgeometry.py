@@ -1,6 +1,7 @@
 """What both drawings of a chart (the Plotly figure and the static SVG) share, so that they agree:
 rows and series, the value range and scale, the reserved height, the axis title, value labels and
-the colour palette.
+the colour palette. Words and numbers come from the edition's `Formatter` (text/formatting.py),
+which the drawings hand on.
 
 The table of kinds (chartkinds.py) names the height of each kind here.
 """
@@ -10,11 +11,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..text import german
-from ..text.formatting import CHANGE_IN_PERCENT
+from ..text.formatting import CHANGE_IN_PERCENT, SCALED_UNITS
 
 if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
+    from ..text.formatting import Formatter
 
 LINE_HEIGHT = 380  # pixels reserved for a line chart
 # A bar chart's height in pixels: the frame (legend and reference label above the plot, tick
@@ -54,14 +55,15 @@ def _rows_height(chart: Chart, bars_per_row: int) -> int:
 
 def value_text(
     chart: Chart,
+    formatter: Formatter,
     value: float,
     qualifier: str | None = None,
     decimals: int | None = None,
     short: bool = False,
 ) -> str:
     """A value as hover and table print it, rounded as prose rounds it ('rund 1,6 Mrd.
-    US-Dollar'), so text, table and chart agree; short for bar labels."""
-    return german.amount(
+    US-Dollar', 'about $1.6 billion'), so text, table and chart agree; short for bar labels."""
+    return formatter.amount(
         value,
         chart.unit,
         counted=chart.counted,
@@ -72,32 +74,32 @@ def value_text(
     )
 
 
-def axis_title(chart: Chart) -> str:
+def axis_title(chart: Chart, formatter: Formatter) -> str:
     """Title of the value axis, naming the unit and the scale of the ticks."""
-    _, word = scale_of(chart)
+    _, word = scale_of(chart, formatter)
     if chart.unit == "percent":
-        return german.word(CHANGE_IN_PERCENT)
-    unit_word = german.UNIT_WORDS.get(chart.unit) or chart.counted or ""
+        return formatter.word(CHANGE_IN_PERCENT)
+    unit_word = formatter.unit_words.get(chart.unit) or chart.counted or ""
     return f"{word} {unit_word}".strip()
 
 
-def tick_suffix(chart: Chart) -> str:
+def tick_suffix(chart: Chart, formatter: Formatter) -> str:
     """What follows every tick label of the value axis: '%' for percentages, else nothing."""
-    return german.PERCENT_SUFFIX if chart.unit == "percent" else ""
+    return formatter.percent_suffix if chart.unit == "percent" else ""
 
 
-def scale_of(chart: Chart) -> tuple[float, str]:
-    """Divisor and word ('Mrd.') of the value axis: those of the smallest value."""
+def scale_of(chart: Chart, formatter: Formatter) -> tuple[float, str]:
+    """Divisor and word ('Mrd.', 'billion') of the value axis: those of the smallest value."""
     values = [abs(point.value) for point in chart.points if point.value]
-    if chart.unit not in german.SCALED_UNITS or not values:
+    if chart.unit not in SCALED_UNITS or not values:
         return 1, ""
-    return german.scale(min(values))
+    return formatter.scale(min(values))
 
 
-def value_range(chart: Chart) -> tuple[float, float]:
+def value_range(chart: Chart, formatter: Formatter) -> tuple[float, float]:
     """Range of a bar chart's value axis in axis units (log10 of them on a log axis), with room
     for the labels outside the bars; the static SVG uses the same range."""
-    size, _ = scale_of(chart)
+    size, _ = scale_of(chart, formatter)
     values = [point.value / size for point in chart.points]
     if chart.reference:
         values.append(chart.reference.value / size)

@@ -2,7 +2,8 @@
 
 It is what a reader sees first (and what readers without JavaScript, print and feed readers see
 only); charts.js swaps in the interactive plot once the reader comes to it. Same values, labels,
-German number formats and axis range as the plot. Horizontal positions are percentages of the
+number and date formats (the edition's `Formatter`, text/formatting.py) and axis range as the
+plot. Horizontal positions are percentages of the
 width, vertical ones pixels of the reserved height, so the drawing fills any width at the height
 the page reserves for the plot. Colours are classes; chart_palette_css() gives their light and
 dark values from the one palette in chartgeometry.py.
@@ -19,11 +20,11 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..text import german
 from . import chartgeometry as geometry
 
 if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
+    from ..text.formatting import Formatter
 
     ColourOfBar = Callable[[ChartPoint, int], str]  # point, index of its series -> colour name
 
@@ -35,9 +36,12 @@ LINE_LEFT = 10.0  # percent: room for a line chart's value labels
 TICKS = 5  # about this many ticks on a value axis
 
 
-def chart_svg(chart: Chart, height: int, drawing: Callable[[Chart, int], str]) -> str:
-    """The static SVG of a chart at `height` pixels, its inside drawn by its kind's drawing."""
-    body = drawing(chart, height)
+def chart_svg(
+    chart: Chart, height: int, drawing: Callable[[Chart, int, Formatter], str], formatter: Formatter
+) -> str:
+    """The static SVG of a chart at `height` pixels, its inside drawn by its kind's drawing in
+    the formatter's language."""
+    body = drawing(chart, height, formatter)
     title_id, desc_id = f"svg-{chart.id}-titel", f"svg-{chart.id}-text"
     return (
         f'<svg class="xp-chart__static" xmlns="http://www.w3.org/2000/svg" width="100%" '
@@ -65,19 +69,19 @@ def chart_palette_css() -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def draw_bars(chart: Chart, height: int) -> str:
+def draw_bars(chart: Chart, height: int, formatter: Formatter) -> str:
     """One bar per point."""
-    return _bars(chart, height, [""], _series_colour)
+    return _bars(chart, height, formatter, [""], _series_colour)
 
 
-def draw_grouped_bars(chart: Chart, height: int) -> str:
+def draw_grouped_bars(chart: Chart, height: int, formatter: Formatter) -> str:
     """A bar per group in every row, a colour per group, and a legend."""
-    return _bars(chart, height, geometry.groups(chart.points), _series_colour)
+    return _bars(chart, height, formatter, geometry.groups(chart.points), _series_colour)
 
 
-def draw_diverging_bars(chart: Chart, height: int) -> str:
+def draw_diverging_bars(chart: Chart, height: int, formatter: Formatter) -> str:
     """Losses left, gains right of a marked zero line, coloured by direction."""
-    return _bars(chart, height, [""], _sign_colour, zero_line=True)
+    return _bars(chart, height, formatter, [""], _sign_colour, zero_line=True)
 
 
 def _series_colour(point: ChartPoint, series: int) -> str:
@@ -89,11 +93,16 @@ def _sign_colour(point: ChartPoint, series: int) -> str:
 
 
 def _bars(
-    chart: Chart, height: int, names: list[str], colour_of: ColourOfBar, zero_line: bool = False
+    chart: Chart,
+    height: int,
+    formatter: Formatter,
+    names: list[str],
+    colour_of: ColourOfBar,
+    zero_line: bool = False,
 ) -> str:
     """A row per category with a bar per series (`names`: the groups, or [""] for one series)."""
-    low, high = geometry.value_range(chart)
-    size, _ = geometry.scale_of(chart)
+    low, high = geometry.value_range(chart, formatter)
+    size, _ = geometry.scale_of(chart, formatter)
     rows = geometry.categories(chart.points)
     row_height = (height - TOP - BOTTOM) / len(rows)
 
@@ -101,7 +110,7 @@ def _bars(
         shown = math.log10(value / size) if chart.log_axis else value / size
         return LEFT + (shown - low) / (high - low) * (100 - LEFT - RIGHT)
 
-    parts = _value_ticks(chart, low, high, height, x_of)
+    parts = _value_ticks(chart, formatter, low, high, height, x_of)
     origin = x_of(10**low * size) if chart.log_axis else x_of(0)
     for row, label in enumerate(rows):
         top = TOP + row * row_height
@@ -113,7 +122,8 @@ def _bars(
             if point is not None:
                 y = bar_top + index * thickness
                 colour = colour_of(point, index)
-                parts.append(_bar(chart, point, x_of(point.value), origin, y, thickness, colour))
+                end = x_of(point.value)
+                parts.append(_bar(chart, formatter, point, end, origin, y, thickness, colour))
     if zero_line:
         parts.append(_vline(origin, TOP, height - BOTTOM, "xp-s-ink", 2))
     if chart.reference:
@@ -131,14 +141,23 @@ def _point(chart: Chart, label: str, group: str) -> ChartPoint | None:
 
 
 def _bar(
-    chart: Chart, point: ChartPoint, end: float, origin: float, y: float, thick: float, colour: str
+    chart: Chart,
+    formatter: Formatter,
+    point: ChartPoint,
+    end: float,
+    origin: float,
+    y: float,
+    thick: float,
+    colour: str,
 ) -> str:
     left, width = min(origin, end), abs(end - origin)
     rect = (
         f'<rect class="xp-f-{colour}" x="{left:.2f}%" y="{y:.1f}" width="{width:.2f}%" '
         f'height="{thick:.1f}"/>'
     )
-    label = geometry.value_text(chart, point.value, point.qualifier, point.decimals, short=True)
+    label = geometry.value_text(
+        chart, formatter, point.value, point.qualifier, point.decimals, short=True
+    )
     if point.value < 0:
         text = _text(f"{left - 0.5:.2f}%", y + thick / 2 + 4, label, "end")
     else:
@@ -162,21 +181,23 @@ def _legend(names: list[str]) -> str:
     return "".join(parts)
 
 
-def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: object) -> list[str]:
-    """Vertical grid lines with German tick labels, and the axis title below them."""
-    size, _ = geometry.scale_of(chart)
+def _value_ticks(
+    chart: Chart, formatter: Formatter, low: float, high: float, height: int, x_of: object
+) -> list[str]:
+    """Vertical grid lines with tick labels, and the axis title below them."""
+    size, _ = geometry.scale_of(chart, formatter)
     if chart.log_axis:
         ticks = [10**power * size for power in range(math.ceil(low), math.floor(high) + 1)]
     else:
         ticks = [tick * size for tick in nice_ticks(low, high)]
-    suffix = geometry.tick_suffix(chart)
+    suffix = geometry.tick_suffix(chart, formatter)
     parts = []
     for tick in ticks:
         x = x_of(tick)  # type: ignore[operator]
         parts.append(_vline(x, TOP, height - BOTTOM, "xp-s-grid", 1))
-        label = german.number(tick / size) + suffix
+        label = formatter.number(tick / size) + suffix
         parts.append(_text(f"{x:.2f}%", height - BOTTOM + 16, label, "middle"))
-    parts.append(_text("50%", height - 10, geometry.axis_title(chart), "middle"))
+    parts.append(_text("50%", height - 10, geometry.axis_title(chart, formatter), "middle"))
     return parts
 
 
@@ -185,7 +206,7 @@ def _value_ticks(chart: Chart, low: float, high: float, height: int, x_of: objec
 # ---------------------------------------------------------------------------------------------
 
 
-def draw_lines(chart: Chart, height: int) -> str:
+def draw_lines(chart: Chart, height: int, formatter: Formatter) -> str:
     """One line per label over the days, every observation a dot, annotations beside theirs."""
     low, high = geometry.line_range(chart)
     days = sorted({point.date for point in chart.points if point.date})
@@ -198,14 +219,14 @@ def draw_lines(chart: Chart, height: int) -> str:
     def y_of(value: float) -> float:
         return bottom - (value - low) / (high - low) * (bottom - TOP)
 
-    parts = _line_ticks(chart, low, high, y_of)
-    parts += [_text(f"{x_of(day):.2f}%", bottom + 16, _short_day(day), "middle")
+    parts = _line_ticks(chart, formatter, low, high, y_of)
+    parts += [_text(f"{x_of(day):.2f}%", bottom + 16, formatter.axis_day(day), "middle")
               for day in days[:: max(1, len(days) // 6)]]  # fmt: skip
     labels = geometry.categories(chart.points)
     for index, label in enumerate(labels):
         points = [point for point in chart.points if point.label == label]
         colour = geometry.series_color(index)
-        parts.append(_polyline(chart, points, x_of, y_of, colour))
+        parts.append(_polyline(chart, formatter, points, x_of, y_of, colour))
     for item in chart.annotations:
         values = [p.value for p in chart.points if p.date == item.date]
         if values:
@@ -217,7 +238,12 @@ def draw_lines(chart: Chart, height: int) -> str:
 
 
 def _polyline(
-    chart: Chart, points: list[ChartPoint], x_of: object, y_of: object, colour: str
+    chart: Chart,
+    formatter: Formatter,
+    points: list[ChartPoint],
+    x_of: object,
+    y_of: object,
+    colour: str,
 ) -> str:
     """Segments between neighbouring days and a dot on every day, whose title (a tooltip) names
     label, day and value. Percent positions cannot go into one polyline, so each segment is its
@@ -230,8 +256,8 @@ def _polyline(
             f'y2="{y2:.1f}" stroke-width="2.5"/>'
         )
     for point, (x, y) in zip(points, coordinates, strict=True):
-        value = geometry.value_text(chart, point.value, point.qualifier, point.decimals)
-        title = escape(f"{point.label}, {german.date(point.date)}: {value}", quote=False)
+        value = geometry.value_text(chart, formatter, point.value, point.qualifier, point.decimals)
+        title = escape(f"{point.label}, {formatter.date(point.date)}: {value}", quote=False)
         parts.append(
             f'<circle class="xp-f-{colour}" cx="{x:.2f}%" cy="{y:.1f}" r="3.5">'
             f"<title>{title}</title></circle>"
@@ -239,8 +265,10 @@ def _polyline(
     return "".join(parts)
 
 
-def _line_ticks(chart: Chart, low: float, high: float, y_of: object) -> list[str]:
-    suffix = geometry.tick_suffix(chart)
+def _line_ticks(
+    chart: Chart, formatter: Formatter, low: float, high: float, y_of: object
+) -> list[str]:
+    suffix = geometry.tick_suffix(chart, formatter)
     parts = []
     for tick in nice_ticks(low, high):
         y = y_of(tick)  # type: ignore[operator]
@@ -248,14 +276,9 @@ def _line_ticks(chart: Chart, low: float, high: float, y_of: object) -> list[str
             f'<line class="xp-s-grid" x1="{LINE_LEFT}%" y1="{y:.1f}" x2="{100 - RIGHT}%" '
             f'y2="{y:.1f}" stroke-width="1"/>'
         )
-        parts.append(_text(f"{LINE_LEFT - 1}%", y + 4, german.number(tick) + suffix, "end"))
-    parts.append(_text(f"{LEFT}%", TOP - 14, geometry.axis_title(chart), "start"))
+        parts.append(_text(f"{LINE_LEFT - 1}%", y + 4, formatter.number(tick) + suffix, "end"))
+    parts.append(_text(f"{LEFT}%", TOP - 14, geometry.axis_title(chart, formatter), "start"))
     return parts
-
-
-def _short_day(day: datetime.date) -> str:
-    """'27. Jan' as the plot's date axis writes it."""
-    return f"{day.day}. {german.plotly_locale()['shortMonths'][day.month - 1]}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What the chart() macro prints for one chart: the plot as JSON, its reserved height and the
-data table, all from the table of chart kinds and its drawings."""
+data table, all from the table of chart kinds and its drawings, in the language of the edition's
+`Formatter` (text/formatting.py)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ from markupsafe import Markup
 from ..data import chartkinds
 from ..data.chartkinds import CHART_KINDS
 from ..store import filecache
-from ..text import formatting, german, jsonhtml
+from ..text import formatting, jsonhtml
 from ..text.catalogue import N_
-from ..text.formatting import CHANGE_IN_PERCENT
 from . import chartgeometry, chartplot
 from .chartdrawings import CHART_DRAWINGS
 from .chartgeometry import value_text
@@ -26,6 +26,7 @@ from .chartsvg import chart_svg
 
 if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
+    from ..text.formatting import Formatter
 
 NO_SOURCE = N_("no source")  # a reference line's note in the table
 REFERENCE_LINE = N_("Reference line")  # its place in the table
@@ -33,7 +34,7 @@ REFERENCE_LINE = N_("Reference line")  # its place in the table
 
 @dataclass(frozen=True)
 class ChartRow:
-    """One line of the data table under a chart, German-formatted."""
+    """One line of the data table under a chart, as the edition writes numbers and dates."""
 
     label: str
     position: str  # group or date; empty for kinds without a position
@@ -51,34 +52,36 @@ class ChartView:
     height: int
     rows: list[ChartRow]
     source_ids: list[str]
-    position_header: str
+    position_header: str  # in the edition's language; empty for kinds without a position
 
 
-def chart_view(chart: Chart, plot_cache: Path | None = None) -> ChartView:
-    """The plot JSON, reserved height and data table of a chart; the plot is read from
-    `plot_cache` where an earlier build made it from the same chart with the same code."""
+def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> ChartView:
+    """The plot JSON, reserved height and data table of a chart in the formatter's language; the
+    plot is read from `plot_cache` where an earlier build made it from the same chart with the
+    same code and words."""
     drawings = CHART_DRAWINGS[chart.kind]
     height = drawings.height(chart)
-    plot = filecache.cached(
-        plot_cache, _plot_key(chart), ".json", lambda: plot_json(drawings.plot(chart)).encode()
-    )
+
+    def draw() -> bytes:
+        return plot_json(drawings.plot(chart, formatter), formatter).encode()
+
+    plot = filecache.cached(plot_cache, _plot_key(chart, formatter), ".json", draw)
+    svg = chart_svg(chart, height, drawings.svg, formatter)
     return ChartView(
         plot_json=plot.decode(),
-        svg=Markup(chart_svg(chart, height, drawings.svg)),  # noqa: S704 - built from escaped parts
+        svg=Markup(svg),  # noqa: S704 - built from escaped parts
         height=height,
-        rows=table_rows(chart),
+        rows=table_rows(chart, formatter),
         source_ids=source_ids(chart),
-        position_header=CHART_KINDS[chart.kind].position_header,
+        position_header=_position_header(chart, formatter),
     )
 
 
-def _plot_key(chart: Chart) -> str:
-    """What a plot is made from: the chart, the code, the libraries and the words of the
-    catalogue (axis titles and mode bar words are in the plot)."""
-    code = filecache.source_digest(
-        chartkinds, chartgeometry, chartplot, german, formatting, jsonhtml
-    )
-    words = json.dumps(plot_config(), sort_keys=True) + german.word(CHANGE_IN_PERCENT)
+def _plot_key(chart: Chart, formatter: Formatter) -> str:
+    """What a plot is made from: the chart, the code, the libraries, the locale and the words of
+    the catalogue (axis titles, amounts in hovers and labels, mode bar words are in the plot)."""
+    code = filecache.source_digest(chartkinds, chartgeometry, chartplot, formatting, jsonhtml)
+    words = json.dumps(plot_config(formatter), sort_keys=True) + formatter.fingerprint()
     return filecache.digest(
         chart.model_dump_json(), code, plotly.__version__, babel.__version__, words
     )
@@ -92,13 +95,14 @@ def source_ids(chart: Chart) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def table_rows(chart: Chart) -> list[ChartRow]:
-    """The chart's numbers as the data table shows them: exact, German, with qualifier."""
+def table_rows(chart: Chart, formatter: Formatter) -> list[ChartRow]:
+    """The chart's numbers as the data table shows them: exact, in the formatter's language,
+    with qualifier."""
     rows = [
         ChartRow(
             label=point.label,
-            position=_position(chart, point),
-            value=value_text(chart, point.value, point.qualifier, point.decimals),
+            position=_position(chart, formatter, point),
+            value=value_text(chart, formatter, point.value, point.qualifier, point.decimals),
             note=point.note or "",
             source=point.source,
         )
@@ -106,16 +110,21 @@ def table_rows(chart: Chart) -> list[ChartRow]:
     ]
     if chart.reference:
         reference = chart.reference
-        note = "" if reference.source else german.word(NO_SOURCE)
-        value = value_text(chart, reference.value)
-        position = german.word(REFERENCE_LINE)
+        note = "" if reference.source else formatter.word(NO_SOURCE)
+        value = value_text(chart, formatter, reference.value)
+        position = formatter.word(REFERENCE_LINE)
         rows.append(ChartRow(reference.label, position, value, note, reference.source or ""))
     return rows
 
 
-def _position(chart: Chart, point: ChartPoint) -> str:
+def _position_header(chart: Chart, formatter: Formatter) -> str:
+    header = CHART_KINDS[chart.kind].position_header
+    return formatter.word(header) if header else ""
+
+
+def _position(chart: Chart, formatter: Formatter, point: ChartPoint) -> str:
     position = CHART_KINDS[chart.kind].position
     value = getattr(point, position) if position else None
     if value is None:
         return ""
-    return german.date(value) if position == "date" else value
+    return formatter.date(value) if position == "date" else value

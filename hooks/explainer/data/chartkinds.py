@@ -3,7 +3,8 @@ names of its drawings, one for every output. Models, drawings, tables and templa
 table.
 
 Adding a kind is one entry here plus its drawings: a Plotly figure in chartplot.py, a static SVG
-in chartsvg.py and a reserved height in chartgeometry.py. The data table and the downloads show
+in chartsvg.py (both drawn in the language of the `Formatter` they are handed) and a reserved
+height in chartgeometry.py. The data table and the downloads show
 every kind's points, with the kind's position field as a column. chartdrawings.py looks the
 drawings up when the engine starts and stops it, naming the kind, where one is missing. The table
 imports no drawing, so that the models (which read it) and `make check` need neither the drawings
@@ -15,8 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text.catalogue import N_
+
 PositionField = Literal["date", "group"]
-POSITION_HEADERS = {"date": "Datum", "group": "Gruppe"}  # data-table column of the position
+# The data table's column of the position: a msgid, translated by the edition's catalogue.
+POSITION_HEADERS = {"date": N_("Date"), "group": N_("Group")}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,7 +1,8 @@
 """CSV and JSON downloads of every chart's data, written at build time as downloads/<id>.csv|json.
 
 Numbers are machine-readable exactly as in the YAML (point as decimal separator, base units: US
-dollars, not millions); the German formatting is only for the page.
+dollars, not millions), dates ISO 8601 and the column names the same in every edition; an
+edition's formatting is only for its pages.
 """
 
 from __future__ import annotations

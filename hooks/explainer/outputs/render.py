@@ -199,6 +199,7 @@ class Renderer:
         self.data = data
         self.env = env
         self.plot_cache = plot_cache  # plots of unchanged charts, drawn by an earlier build
+        self.formatter: Formatter = env.formatter  # type: ignore[attr-defined]  # make_environment
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
         module = env.get_template(MACROS).module
@@ -288,9 +289,10 @@ class Renderer:
         return Markup(self._render_rich(text, context.get_all()))
 
     def chart_view(self, chart: Any) -> ChartView:
-        """A chart's plot, drawing and table, built once per build for every page showing it."""
+        """A chart's plot, drawing and table in the edition's language, built once per build for
+        every page showing it."""
         if chart.id not in self._chart_views:
-            self._chart_views[chart.id] = chart_view(chart, self.plot_cache)
+            self._chart_views[chart.id] = chart_view(chart, self.formatter, self.plot_cache)
         return self._chart_views[chart.id]
 
     def open_data(self) -> opendata.OpenData:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import gettext
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,6 +47,7 @@ UNIT_WORDS = {
 PER = N_("{amount} per {per}")
 FACTOR = N_("{number}-fold")
 CHANGE_IN_PERCENT = N_("Change in %")  # the value axis of a chart in percent
+WORDS = (*QUALIFIERS.values(), *UNIT_WORDS.values(), PER, FACTOR, CHANGE_IN_PERCENT)
 
 CURRENCIES = {"usd": "USD"}  # unit -> ISO 4217 code, for CLDR's currency symbol
 SCALED_UNITS = ("usd", "count")  # amounts written with Mio./million, Mrd./billion …
@@ -53,7 +55,11 @@ KILO = 1000  # bytes per kB: SI prefixes, as the symbols kB and MB say
 SMALLEST_SCALE = 10**6  # below a million, numbers are written out ("294.000")
 YEAR_MONTH = "yMMMM"  # CLDR skeleton: "Januar 2025", "January 2025"
 NUMERIC_DATE = "yMMdd"  # CLDR skeleton: "27.01.2025", "1/27/2025" (plotly.js's %x)
-D3_DATE_FIELDS = {"d": "%-d", "dd": "%d", "M": "%-m", "MM": "%m", "y": "%Y", "yy": "%y"}
+AXIS_DAY = "MMMd"  # CLDR skeleton: "27. Jan" (de), "Jan 27" (en), a chart's date axis
+D3_DATE_FIELDS = {
+    "d": "%-d", "dd": "%d", "M": "%-m", "MM": "%m", "MMM": "%b", "MMMM": "%B",
+    "y": "%Y", "yy": "%y",
+}  # fmt: skip
 
 # prose: as text, tables and hovers print a value; short: bar labels.
 Style = Literal["prose", "short"]
@@ -92,10 +98,17 @@ class Formatter:
         self._currency = _affixes(data.currency_formats["standard"], NBSP)
         self._long_date = _long_date_pattern(data, self.conventions.day_glue)
         self._year_month = _skeleton_pattern(data, YEAR_MONTH)
+        self._axis_day = _d3_date(_skeleton_pattern(data, AXIS_DAY))
 
     def word(self, msgid: str) -> str:
         """The locale's word for an English msgid: 'about {amount}' -> 'rund {amount}'."""
         return self.words.gettext(msgid)
+
+    def fingerprint(self) -> str:
+        """The locale and the catalogue's word for every msgid it writes (WORDS): with the code
+        and Babel's version, all that this formatter's output depends on (a key of cached
+        drawings)."""
+        return json.dumps([self.locale, {msgid: self.word(msgid) for msgid in WORDS}])
 
     def number(self, value: float, decimals: int | None = None, most: int = 2) -> str:
         """1234.5 -> '1.234,5' (de), '1,234.5' (en); `decimals` fixed, else as many as needed
@@ -170,6 +183,15 @@ class Formatter:
     def plotly_locale(self) -> dict[str, Any]:
         """The `format` part of a plotly.js locale, from the same locale data."""
         return _plotly_locale(self.locale)
+
+    def axis_day_format(self) -> str:
+        """The d3-time-format of a chart's date axis: '%-d. %b' (de), '%b %-d' (en)."""
+        return self._axis_day
+
+    def axis_day(self, value: datetime.date) -> str:
+        """A day as plotly.js writes it on a chart's date axis (axis_day_format, with the
+        locale's short month names): '27. Jan' (de), 'Jan 27' (en)."""
+        return _d3_formatted(value, self.axis_day_format(), self.plotly_locale())
 
     def month_names(self) -> tuple[str, ...]:
         """'Januar' … 'Dezember'."""
@@ -265,6 +287,23 @@ def _d3_date(pattern: str) -> str:
         return D3_DATE_FIELDS[text]
 
     return re.sub(r"'[^']*'|d+|M+|y+", field, pattern)
+
+
+def _d3_formatted(value: datetime.date, pattern: str, names: dict[str, Any]) -> str:
+    """A date in a d3-time-format string of _d3_date's fields, with a plotly.js locale's month
+    names: as plotly.js prints it."""
+    fields = {
+        "%-d": str(value.day),
+        "%d": f"{value.day:02d}",
+        "%-m": str(value.month),
+        "%m": f"{value.month:02d}",
+        "%b": names["shortMonths"][value.month - 1],
+        "%B": names["months"][value.month - 1],
+        "%Y": str(value.year),
+        "%y": f"{value.year % 100:02d}",
+        "%%": "%",
+    }
+    return re.sub(r"%-?[a-zA-Z%]", lambda match: fields[match.group()], pattern)
 
 
 @cache

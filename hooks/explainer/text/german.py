@@ -1,8 +1,7 @@
-"""The German edition's formatter: German numbers, amounts and dates for prose, tables, chart
-labels and hovers, bound to `Formatter("de")` from formatting.py.
-
-Callers move to the `Formatter` of their edition in the editions step (issue 23); until then
-these names keep the German output and the interface they had.
+"""German numbers, amounts and dates under module names, bound to `Formatter("de")` from
+formatting.py, for what only German text needs (the „am“/„im“ rule of data/prose.py, a date
+opening a paragraph in data/models.py) and the open data's counts. Pages, feed and charts use
+the `Formatter` of their edition (outputs/render.py's `env.formatter`).
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@
     }
     var figure = element.xpFigure;
     var map = isDark() ? (figure.layout.meta || {}).xp_dark || {} : {};
-    // The config carries the German locale (built in chartplot.py from the same locale data
+    // The config carries the edition's locale (built in chartplot.py from the same locale data
     // as the page's numbers).
     element.setAttribute("data-xp-scheme", isDark() ? "slate" : "default");
     return Plotly.react(element, recolour(figure.data, map), recolour(figure.layout, map), figure.config)

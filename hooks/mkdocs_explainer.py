@@ -107,12 +107,15 @@ def on_build_error(*, error: Exception) -> None:
 
 
 def _translate_theme_words(config: MkDocsConfig, build: SiteBuild) -> None:
-    """A translation's colour-scheme toggles and heading-link title, which mkdocs.yml gives in
-    the original's language, in the edition's (outputs/editions.py, THEME_WORDS)."""
+    """A translation's colour-scheme toggles, copyright line and heading-link title, which
+    mkdocs.yml gives in the original's language, in the edition's (outputs/editions.py,
+    THEME_WORDS)."""
     original = translations(build.data.site.language, Path(config.config_file_path).parent)
     for scheme in config.theme.get("palette") or []:
         if "toggle" in scheme:
             scheme["toggle"]["name"] = theme_word(scheme["toggle"]["name"], original, build.words)
+    if config.copyright:
+        config.copyright = theme_word(config.copyright, original, build.words)
     toc = config.mdx_configs.get("toc", {})
     if "permalink_title" in toc:
         toc["permalink_title"] = theme_word(toc["permalink_title"], original, build.words)

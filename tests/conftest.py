@@ -12,6 +12,12 @@ from explainer.data.load import load_site_data
 from explainer.data.sitedata import SiteData
 from sitebuild import ROOT, BuiltSite, address_of, build_site
 
+# Where each edition's pages are below the site: "" for the original, "en/" for a translation.
+EDITION_ROOTS = [
+    "",
+    *(f"{code}/" for code in load_site_data(ROOT / "data").site.translations),
+]
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Files whose tests the xdist workers share one by one (one test per page: each takes seconds);
 # every other file runs whole on one worker (--dist loadfile), so its module fixtures run once.

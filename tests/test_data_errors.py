@@ -311,6 +311,12 @@ CASES = [
         " known",
     ),
     (
+        "unknown-key-that-looks-like-a-type",
+        "claims.yaml",
+        replace("claims:\n", "'0[': 1\nclaims:\n"),
+        "data/claims.yaml:1: 0[: unknown field (expected one of: claims)",
+    ),
+    (
         "correction-after-data-date",
         "claims.yaml",
         replace('      - date: "2024-04-28"', '      - date: "2024-05-02"'),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import EDITION_ROOTS
 from explainer.data.sitedata import SiteData
 from localweb import draw_every_chart
 from page_weight import CHART_PAGE_BUDGET, measure_page
@@ -179,11 +180,18 @@ def _after_a_while(route: Route) -> None:
 
 
 @pytest.mark.parametrize(
-    ("page_kind", "width"),
-    [("numbers", 360), ("numbers", 1280), ("claim with a chart", 360), ("overview", 360)],
+    ("page_kind", "width", "edition"),
+    [
+        ("numbers", 360, ""),
+        ("numbers", 1280, ""),
+        ("claim with a chart", 360, ""),
+        ("overview", 360, ""),
+        *(("claim with a chart", 360, root) for root in EDITION_ROOTS[1:]),
+        *(("numbers", 360, root) for root in EDITION_ROOTS[1:]),
+    ],
 )
 def test_nothing_shifts_the_layout_while_scripts_load_or_charts_turn_interactive(
-    browser: Browser, served: str, data: SiteData, page_kind: str, width: int
+    browser: Browser, served: str, data: SiteData, page_kind: str, width: int, edition: str
 ) -> None:
     claim_with_chart = next(claim for claim in data.claims if claim.charts)
     path = {
@@ -191,6 +199,7 @@ def test_nothing_shifts_the_layout_while_scripts_load_or_charts_turn_interactive
         "claim with a chart": f"{data.site.paths.claims}/{claim_with_chart.id}/",
         "overview": f"{data.site.paths.claims}/",
     }[page_kind]
+    path = edition + path
     context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
     # Scripts arriving late, as on a slow phone connection: the first paint comes before them.

@@ -4,6 +4,7 @@ visibly focused."""
 from __future__ import annotations
 
 import pytest
+from conftest import EDITION_ROOTS
 from playwright.sync_api import Page
 
 # Everything a reader can operate in the page content, plus the colour-scheme toggle: a radio
@@ -27,7 +28,14 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", "behauptungen/", "zahlen/", "behauptungen/nvidia-fragil/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        root + path
+        for root in EDITION_ROOTS
+        for path in ("", "behauptungen/", "zahlen/", "behauptungen/nvidia-fragil/")
+    ],
+)
 def test_every_control_is_reachable_by_tab_and_visibly_focused(
     page: Page, served: str, path: str
 ) -> None:

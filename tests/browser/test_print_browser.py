@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from conftest import EDITION_ROOTS
 from explainer.data.models import Claim
 from explainer.data.sitedata import SiteData
 from localweb import draw_every_chart
@@ -54,10 +55,10 @@ def claim(data: SiteData) -> Claim:
     return next(claim for claim in data.claims if claim.charts)
 
 
-@pytest.fixture(scope="module")
-def claim_path(data: SiteData, claim: Claim) -> str:
-    """Address of its page below the site."""
-    return f"{data.site.paths.claims}/{claim.id}/"
+@pytest.fixture(scope="module", params=EDITION_ROOTS, ids=lambda root: f"/{root}")
+def claim_path(request: pytest.FixtureRequest, data: SiteData, claim: Claim) -> str:
+    """Address of its page below the site, in each edition."""
+    return f"{request.param}{data.site.paths.claims}/{claim.id}/"
 
 
 @pytest.fixture

@@ -357,7 +357,7 @@ class License(_Record):
     """The licence under which anyone may reuse the site's own texts and data."""
 
     name: Text = Field(description="short name, e.g. 'CC BY 4.0'")
-    title: Text = Field(
+    title: Words = Field(
         description="full name, e.g. 'Creative Commons Namensnennung 4.0 International'"
     )
     url: Url = Field(description="the licence's own page")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -13,6 +14,7 @@ from .yamlfile import YamlFile
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 UNION_BRANCH_TYPES = ("float", "date", "str", "bool", "int")
+UNION_BRANCH_WITH_VALIDATOR = re.compile(r"[a-z-]+\[.*\]")
 BRANCH_NAMES = {
     "float": "a number",
     "int": "a whole number",
@@ -42,7 +44,10 @@ def _problems_for(
     per branch."""
     by_field: dict[tuple, list[dict[str, Any]]] = {}
     for detail in details:
-        by_field.setdefault(_without_union_branches(detail["loc"]), []).append(detail)
+        location = _without_union_branches(detail["loc"])
+        if detail["type"] == "extra_forbidden":  # the last part is a key as written, whatever it is
+            location = (*_without_union_branches(detail["loc"][:-1]), detail["loc"][-1])
+        by_field.setdefault(location, []).append(detail)
     problems = []
     for location, found in by_field.items():
         finite = [d for d in found if _is_number_rule(d)]
@@ -79,7 +84,10 @@ def _without_union_branches(location: tuple[Any, ...]) -> tuple[str | int, ...]:
 
 
 def _is_union_branch(part: str | int) -> bool:
-    return isinstance(part, str) and ("[" in part or part in UNION_BRANCH_TYPES)
+    """Pydantic's name of a union branch: a type ("float") or a validator ("function-after[…]")."""
+    return isinstance(part, str) and (
+        part in UNION_BRANCH_TYPES or UNION_BRANCH_WITH_VALIDATOR.fullmatch(part) is not None
+    )
 
 
 def _message_for(detail: dict[str, Any], model: type[BaseModel], location: tuple) -> str:

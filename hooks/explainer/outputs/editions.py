@@ -25,6 +25,7 @@ THEME_WORDS = (
     N_("Switch to dark mode"),
     N_("Switch to system preference"),
     N_("Link to this section"),
+    N_("Quotes and linked sources – rights with their authors"),
 )
 
 

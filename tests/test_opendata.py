@@ -16,7 +16,7 @@ from pathlib import Path
 import frictionless
 import pytest
 import yaml
-from conftest import ROOT, BuiltSite, address_of
+from conftest import EDITION_ROOTS, ROOT, BuiltSite, address_of
 from explainer.data.datafiles import DATA_FILES
 from explainer.data.load import load_site_data
 from explainer.data.sitedata import SiteData
@@ -269,8 +269,13 @@ def test_the_numbers_page_describes_the_data_as_a_dataset(site: BuiltSite, data:
 def test_every_page_names_the_licence_in_its_footer(site: BuiltSite, data: SiteData) -> None:
     license = data.site.license
     link = f'href="{html.escape(license.url)}" rel="license">{html.escape(license.name)}</a>'
+    titles = {  # the licence's full name in each edition's language
+        root: load_site_data(ROOT / "data", language=root.strip("/") or None).site.license.title
+        for root in EDITION_ROOTS
+    }
     for path in _pages(site):
         page = path.read_text("utf-8")
         footer = page[page.rindex("<footer") :]  # Material's, or an embed page's own
         where = str(path.relative_to(site.site_dir))
-        assert link in footer and html.escape(license.title) in footer, where
+        title = titles[next(root for root in reversed(EDITION_ROOTS) if where.startswith(root))]
+        assert link in footer and html.escape(title) in footer, where

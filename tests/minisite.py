@@ -13,6 +13,17 @@ from explainer.data.load import load_site_data
 MINI_SITE = ROOT / "tests" / "sites" / "mini"
 
 
+def copy_project(target: Path) -> Path:
+    """A scratch copy of this repository (engine, tests, mini site) whose engine a test may
+    change; the mini site inside it is at `MINI_IN_PROJECT`."""
+    left_out = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest*")
+    shutil.copytree(ROOT, target, ignore=left_out)
+    return target
+
+
+MINI_IN_PROJECT = Path("tests", "sites", "mini")
+
+
 def copy_mini_site(target: Path) -> Path:
     """A writable copy of the mini site whose config still points at this repository's engine."""
     shutil.copytree(MINI_SITE, target)

@@ -4,7 +4,6 @@ with its table entry and its drawings, and reading the data needs no drawing and
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from conftest import ROOT, build_site
 from explainer.charts.chartdrawings import ChartKindError, find_drawings
 from explainer.data.chartkinds import ChartKind
+from minisite import MINI_IN_PROJECT, copy_project
 from text import NBSP
 
 COMPLETE = {"plot": "build_bar", "svg": "draw_bars", "height": "bar_height"}
@@ -114,8 +114,7 @@ points:
 
 def scratch_copy_with_a_new_kind(target: Path) -> Path:
     """The repository with kind 'dot' added as chartkinds.py says, and a mini-site series of it."""
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest*")
-    shutil.copytree(ROOT, target, ignore=ignore)
+    copy_project(target)
     engine = target / "hooks" / "explainer"
     for name, code in (
         ("data/chartkinds", NEW_KIND),
@@ -133,9 +132,7 @@ def test_a_new_kind_with_its_drawings_is_drawn_and_without_its_svg_stops_the_eng
     tmp_path: Path,
 ) -> None:
     project = scratch_copy_with_a_new_kind(tmp_path / "project")
-    mini = project / "tests" / "sites" / "mini"
-
-    build = build_site(mini, tmp_path / "site")
+    build = build_site(mini := project / MINI_IN_PROJECT, tmp_path / "site")
     assert build.returncode == 0, build.output
     chart = build.page("zahlen").split('id="diagramm-baumarten"')[1].split("</figure>")[0]
     assert chart.count("<circle ") == 3  # the SVG

@@ -4,13 +4,13 @@ one template."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import build_site
 from explainer.data.datafiles import BY_RECORD_TYPE
 from explainer.outputs.pages import PAGE_KINDS, PageKind, PageKindError, find_page_kinds
+from minisite import MINI_IN_PROJECT, copy_project
 
 COMPLETE = PAGE_KINDS["claim embed"]
 RECORD_TYPES = set(BY_RECORD_TYPE)
@@ -80,8 +80,7 @@ Veröffentlicht von {{ record.publisher }}: [zur Quelle]({{ record.url }})
 
 def scratch_copy_with_a_new_kind(target: Path) -> Path:
     """The repository with page kind 'source' added as pages.py says: a row and a template."""
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycache__", ".pytest*")
-    shutil.copytree(ROOT, target, ignore=ignore)
+    copy_project(target)
     pages = target / "hooks" / "explainer" / "outputs" / "pages.py"
     pages.write_text(pages.read_text("utf-8") + NEW_KIND, "utf-8")
     template = target / "hooks" / "templates" / "explainer" / "source_page.md"
@@ -93,9 +92,7 @@ def test_a_new_kind_with_its_template_is_built_and_without_it_stops_the_engine(
     tmp_path: Path,
 ) -> None:
     project = scratch_copy_with_a_new_kind(tmp_path / "project")
-    mini = project / "tests" / "sites" / "mini"
-
-    build = build_site(mini, tmp_path / "site")
+    build = build_site(mini := project / MINI_IN_PROJECT, tmp_path / "site")
     assert build.returncode == 0, build.output
     page = build.page("einbinden/quelle/gruenflaechenamt")  # the mini site's embed folder
     assert "<title>Flächenbericht Stadtpark (Beispiel) - " in page

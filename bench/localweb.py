@@ -98,6 +98,9 @@ _ALL_DRAWN = """() => [...document.querySelectorAll('[data-xp-chart]')]
 def draw_every_chart(page: Page, timeout: float = 60_000) -> int:
     """Scroll through the page as a reader would until every chart is drawn; the chart count.
     `timeout` (ms) is a hang guard far above the usual second, not a speed goal."""
+    # "networkidle" can come before the page is parsed when scripts arrive late (a test that
+    # delays them): a reader scrolls through the charts that are there.
+    page.wait_for_load_state("domcontentloaded", timeout=timeout)
     count = page.evaluate(_READ_THROUGH, timeout)
     page.wait_for_function(_ALL_DRAWN, timeout=timeout)
     return count

@@ -213,3 +213,28 @@ def test_nothing_shifts_the_layout_while_scripts_load_or_charts_turn_interactive
     # JavaScript are there from the first paint, so the shift is zero; without the reserved
     # height it is 0.04 to 0.08 here, with the copy buttons shown by the script 0.02.
     assert shift < 0.01, f"layout shift {shift:.3f} on {path} at {width}px"
+
+
+def test_a_chart_the_reader_scrolled_to_before_the_scripts_arrived_is_drawn(
+    browser: Browser, served: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    held: list[Route] = []
+    page.route("**/charts.js", lambda route: held.append(route))  # held until the reader scrolled
+    page.goto(served + "zahlen/", wait_until="commit")
+    second_chart = page.locator("[data-xp-chart]").nth(1)
+    second_chart.wait_for(state="attached")
+    second_chart.evaluate("chart => chart.scrollIntoView({block: 'center'})")
+    for _ in range(600):  # hang guard: 30 s until the browser asks for the script
+        if held:
+            break
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    # No further scroll: the script sees that the reader is already down the page.
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-xp-chart]')[1]"
+        ".classList.contains('xp-chart__plot--drawn')",
+        timeout=60_000,  # hang guard
+    )
+    context.close()

@@ -149,6 +149,8 @@
   ["scroll", "keydown", "touchmove"].forEach(function (type) {
     window.addEventListener(type, watchNearCharts, { once: true, passive: true });
   });
+  // On a slow connection the reader may have scrolled before this script arrived.
+  if (window.scrollY > 0) watchNearCharts();
 
   // Palette toggle: re-draw the charts that are already drawn, in the new colours.
   new MutationObserver(function () {

@@ -18,6 +18,11 @@ LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 VNU_VERSION := 26.9.27# the W3C Nu HTML Checker (npm vnu-jar), run with Java 11 or newer
 VNU_DIR := .cache/vnu
 VNU_INSTALLED := $(VNU_DIR)/.installed-$(VNU_VERSION)
+# plotly.js and esbuild for `make plotly-bundle`, pinned in the tool's package.json and lock file
+PLOTLY_TOOL := tools/plotly-bundle
+PLOTLY_DIR := .cache/plotly-bundle
+PLOTLY_INSTALLED := $(PLOTLY_DIR)/.installed
+PLOTLY_VENDOR := overrides/assets/javascripts/vendor
 ENGINE := PYTHONPATH=hooks $(PYTHON) -m explainer
 # mkdocs or properdocs (a maintained MkDocs 1.6 fork): both build this site the same way.
 GENERATOR ?= mkdocs
@@ -27,7 +32,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test requirements browser html-checker check serve build deploy test schema \
-	bench bench-lighthouse links lint clean new-explainer update-engine publish-snapshot spell
+	bench bench-lighthouse links lint clean new-explainer update-engine publish-snapshot spell \
+	plotly-bundle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -90,8 +96,8 @@ deploy: test ## Publish to GitHub Pages by hand (gh-pages branch); stops on plac
 	CI_DEPLOY=1 $(VENV)/bin/mkdocs gh-deploy --strict
 
 lint: $(TESTING) ## Check Python style (ruff)
-	$(VENV)/bin/ruff check hooks tests bench
-	$(VENV)/bin/ruff format --check hooks tests bench
+	$(VENV)/bin/ruff check hooks tests bench tools
+	$(VENV)/bin/ruff format --check hooks tests bench tools
 
 test: $(TESTING) browser html-checker lint ## Run every test (lint, build, data errors, HTML, browser)
 	$(PYTHON) -m pytest
@@ -112,6 +118,19 @@ bench-lighthouse: $(TESTING) browser $(LIGHTHOUSE) ## Lighthouse, mobile and des
 
 links: build ## List the external links of the built site for a manual check
 	$(PYTHON) tests/links.py site
+
+# npm ci installs exactly the lock file's versions and checks their integrity hashes;
+# --ignore-scripts: no package runs code on install (esbuild's binary is a package of its own).
+$(PLOTLY_INSTALLED): $(PLOTLY_TOOL)/package.json $(PLOTLY_TOOL)/package-lock.json
+	@command -v npm >/dev/null || { echo "Building plotly.js needs Node.js with npm: install them, then run 'make plotly-bundle' again." >&2; exit 1; }
+	mkdir -p $(PLOTLY_DIR)
+	cp $^ $(PLOTLY_DIR)/
+	npm ci --prefix $(PLOTLY_DIR) --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Not part of `make test`: the bundle is committed, and a test checks it names the kinds' traces.
+plotly-bundle: $(RUNTIME) $(PLOTLY_INSTALLED) ## Rebuild the vendored plotly.js with only the trace types of the chart kinds
+	PYTHONPATH=hooks $(PYTHON) $(PLOTLY_TOOL)/build.py $(PLOTLY_DIR) $(PLOTLY_VENDOR)
 
 # The drawings cache goes; the HTML checker and Lighthouse installed below .cache/ stay (they
 # take minutes and a network to install again).

@@ -33,7 +33,7 @@ COMPLETE = {"plot": "build_bar", "svg": "draw_bars", "height": "bar_height"}
     ids=["svg not named", "svg not defined", "plot not defined", "height not a function"],
 )  # fmt: skip
 def test_a_kind_without_a_drawing_for_every_output_is_named(drawings: dict, message: str) -> None:
-    kinds = {"dots": ChartKind(description="d", **drawings)}
+    kinds = {"dots": ChartKind(description="d", traces=("scatter",), **drawings)}
     with pytest.raises(ChartKindError) as error:
         find_drawings(kinds)
     assert message in str(error.value)
@@ -64,6 +64,7 @@ def test_the_data_check_imports_neither_plotly_nor_a_drawing() -> None:
 NEW_KIND = """
 CHART_KINDS["dot"] = ChartKind(
     description="one dot per point on a horizontal value axis",
+    traces=("scatter",),
     plot="build_dots",
     svg="draw_dots",
     height="bar_height",

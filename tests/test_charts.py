@@ -61,7 +61,7 @@ BARS = [
 # ---------------------------------------------------------------------------------------------
 
 
-def test_every_kind_builds_a_plot_with_the_basic_bundles_traces() -> None:
+def test_every_kind_builds_a_plot_of_the_trace_types_its_entry_names() -> None:
     points = {
         "bar": BARS,
         "grouped_bar": [{**point, "group": "2024"} for point in BARS],
@@ -71,7 +71,7 @@ def test_every_kind_builds_a_plot_with_the_basic_bundles_traces() -> None:
     assert set(points) == set(CHART_KINDS)
     for kind, drawings in CHART_DRAWINGS.items():
         figure = drawings.plot(make_chart(kind, points[kind]), GERMAN)
-        assert {trace.type for trace in figure.data} <= {"bar", "scatter"}, kind
+        assert {trace.type for trace in figure.data} == set(CHART_KINDS[kind].traces), kind
 
 
 def test_bar_chart_has_one_horizontal_trace_and_a_labelled_reference_line() -> None:
@@ -382,9 +382,9 @@ def test_plotly_js_is_not_inlined_and_every_page_loads_the_small_chart_script(
 ) -> None:
     for path in site.site_dir.rglob("*.html"):
         html = path.read_text("utf-8")
-        assert "plotly-basic.min.js" not in html, path
+        assert "plotly-custom.min.js" not in html, path
         assert "assets/javascripts/charts.js" in html, path
-    assert (site.site_dir / "assets/javascripts/vendor/plotly-basic.min.js").is_file()
+    assert (site.site_dir / "assets/javascripts/vendor/plotly-custom.min.js").is_file()
 
 
 # ---------------------------------------------------------------------------------------------

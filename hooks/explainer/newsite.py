@@ -21,6 +21,7 @@ ENGINE_PATHS = (
     "hooks",  # the engine, the MkDocs hooks, templates, share-image fonts, the starter
     "overrides",  # Material templates, CSS, JavaScript, plotly.js
     "bench",  # build helper, local web server, page-weight benchmark
+    "tools",  # make plotly-bundle: the vendored plotly.js from the chart kinds' trace types
     "Makefile", "requirements.in", "requirements.txt", "requirements-test.in",
     "requirements-test.txt", "pyproject.toml", ".gitignore", ".pre-commit-config.yaml",
     ".ci", ".github/workflows/pages.yml", ".github/workflows/tests.yml", ".github/dependabot.yml",

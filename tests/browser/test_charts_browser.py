@@ -161,7 +161,7 @@ def test_charts_fit_a_phone_screen(browser: Browser, served: str) -> None:
 
 def test_chart_page_stays_within_the_weight_budget(browser: Browser, served: str) -> None:
     weight = measure_page(browser, served + "zahlen/")
-    assert any("plotly-basic.min.js" in url for url in weight.urls)
+    assert any("plotly-custom.min.js" in url for url in weight.urls)
     assert weight.total_gzip <= CHART_PAGE_BUDGET, f"{weight.total_gzip} bytes gzip"
 
 

@@ -4,11 +4,12 @@ table.
 
 Adding a kind is one entry here plus its drawings: a Plotly figure in chartplot.py, a static SVG
 in chartsvg.py (both drawn in the language of the `Formatter` they are handed) and a reserved
-height in chartgeometry.py. The data table and the downloads show
-every kind's points, with the kind's position field as a column. chartdrawings.py looks the
-drawings up when the engine starts and stops it, naming the kind, where one is missing. The table
-imports no drawing, so that the models (which read it) and `make check` need neither the drawings
-nor Plotly.
+height in chartgeometry.py. The entry names the plotly.js trace types of its figure: the vendored
+plotly.js holds only the trace types of all kinds, and `make plotly-bundle` rebuilds it from this
+table. The data table and the downloads show every kind's points, with the kind's position field
+as a column. chartdrawings.py looks the drawings up when the engine starts and stops it, naming
+the kind, where one is missing. The table imports no drawing, so that the models (which read it)
+and `make check` need neither the drawings nor Plotly.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class ChartKind:
     """What the engine knows about one kind of chart; its drawings by the name of the function."""
 
     description: str  # for editors: the schema and data/README.md
+    traces: tuple[str, ...]  # plotly.js trace types of its figure, e.g. ("bar",)
     plot: str | None = None  # chartplot.py: builds the Plotly figure
     svg: str | None = None  # chartsvg.py: draws the static SVG shown until plotly.js takes over
     height: str | None = None  # chartgeometry.py: pixels reserved for either drawing
@@ -41,9 +43,15 @@ class ChartKind:
         return POSITION_HEADERS[self.position] if self.position else ""
 
 
+def plotly_traces(kinds: dict[str, ChartKind]) -> tuple[str, ...]:
+    """The plotly.js trace types the kinds' figures use, sorted: what the vendored bundle holds."""
+    return tuple(sorted({trace for kind in kinds.values() for trace in kind.traces}))
+
+
 CHART_KINDS: dict[str, ChartKind] = {
     "bar": ChartKind(
         description="one horizontal bar per point",
+        traces=("bar",),
         plot="build_bar",
         svg="draw_bars",
         height="bar_height",
@@ -52,6 +60,7 @@ CHART_KINDS: dict[str, ChartKind] = {
     "grouped_bar": ChartKind(
         description="bars grouped by 'group' (needed on every point), told apart by colour and "
         "hatching",
+        traces=("bar",),
         plot="build_grouped_bar",
         svg="draw_grouped_bars",
         height="grouped_bar_height",
@@ -60,6 +69,7 @@ CHART_KINDS: dict[str, ChartKind] = {
     ),
     "diverging_bar": ChartKind(
         description="losses left, gains right of a marked zero line, labelled with their sign",
+        traces=("bar",),
         plot="build_diverging_bar",
         svg="draw_diverging_bars",
         height="bar_height",
@@ -67,6 +77,7 @@ CHART_KINDS: dict[str, ChartKind] = {
     "line": ChartKind(
         description="one line per label over 'date' (needed on every point), every observation "
         "marked",
+        traces=("scatter",),
         plot="build_line",
         svg="draw_lines",
         height="line_height",

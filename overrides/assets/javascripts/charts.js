@@ -11,7 +11,7 @@
   // Resolved now, while the script's own address is known; a relative path would break after
   // instant navigation to a page at another depth.
   var ownScript = document.currentScript;
-  var PLOTLY_URL = new URL("vendor/plotly-basic.min.js", ownScript ? ownScript.src : document.baseURI).href;
+  var PLOTLY_URL = new URL("vendor/plotly-custom.min.js", ownScript ? ownScript.src : document.baseURI).href;
   var CHARTS = "[data-xp-chart]";
   var NEAR = "300px"; // how close to the viewport a chart is drawn once the reader scrolls
   var INTERACTIONS = ["pointerenter", "focusin", "touchstart"];

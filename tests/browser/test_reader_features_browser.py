@@ -5,7 +5,7 @@ script, explainer/outputs/themepatch.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -148,7 +148,8 @@ def test_chart_link_and_image_downloads_carry_title_and_source(
 
 def _requested(page: Page, path: str) -> list[str]:
     """The addresses the page requested that end in `path` (the fixture records them all)."""
-    return [url for url in page.recorder.requests if urlsplit(url).path.endswith("/" + path)]  # type: ignore[attr-defined]
+    requests: list[str] = page.recorder.requests  # type: ignore[attr-defined]
+    return [url for url in requests if urlsplit(url).path.endswith("/" + path)]
 
 
 def _search_finds(page: Page, word: str) -> None:
@@ -170,7 +171,7 @@ def test_a_page_view_requests_the_sitemap_at_most_once_and_no_search_index(
 
 @pytest.mark.parametrize("opening", OPEN_SEARCH.values(), ids=OPEN_SEARCH.keys())
 def test_opening_search_loads_its_index_once_and_a_typed_word_finds_pages(
-    page: Page, served: str, data: SiteData, opening: tuple
+    page: Page, served: str, data: SiteData, opening: tuple[int, Callable[[Page], None]]
 ) -> None:
     width, open_search = opening
     page.set_viewport_size({"width": width, "height": 900})
@@ -201,3 +202,4 @@ def test_after_instant_navigation_search_finds_and_its_result_marks_the_word(
     expect(page.locator(".md-content mark").first).to_have_text(word, ignore_case=True)
     assert page.evaluate("window.xpSameDocument"), "the result was a full page load"
     assert len(_requested(page, SEARCH_INDEX)) == 1
+    assert len(_requested(page, "sitemap.xml")) <= 1

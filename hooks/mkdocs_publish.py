@@ -87,10 +87,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the share images, the feed and, unless docs/ has one, robots.txt."""
+    """Add the share images, the feed and, unless docs/ has one, robots.txt; our patches of
+    Material's script."""
     try:
         site_files = _hook.current.site_files(lambda path: files.get_file_from_path(path).url)
-    except (FontMissing, DrawingFailed) as error:
+        themepatch.patch_assets(files)
+    except (FontMissing, DrawingFailed, themepatch.ThemePatchError) as error:
         raise PluginError(str(error)) from None
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:

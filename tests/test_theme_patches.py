@@ -1,7 +1,9 @@
-"""Our patches of Material's and MkDocs' templates (explainer/outputs/themepatch.py) cannot go
-stale: a theme update that changes a patched template fails here, naming it and what the patch
-does, and a patch whose text is gone stops the build, naming the template. The patched markup
-itself is checked on the built site (test_html_valid.py, test_publish.py, the browser audit)."""
+"""Our patches of Material's and MkDocs' templates and of Material's script
+(explainer/outputs/themepatch.py) cannot go stale: a theme update that changes a patched file fails
+here, naming it and what the patch does, and a patch whose text is gone stops the build, naming
+the file. The patched markup itself is checked on the built site (test_html_valid.py,
+test_publish.py, the browser audit), the patched script in Chromium
+(browser/test_reader_features_browser.py: sitemap and search index)."""
 
 from __future__ import annotations
 
@@ -14,14 +16,19 @@ import jinja2
 import pytest
 from conftest import ROOT
 from explainer.outputs.themepatch import (
+    ASSET_PATCHES,
     MADE_AGAINST,
     THEME_PATCHES,
     ThemePatch,
     ThemePatchError,
+    patch_assets,
     patched_loader,
 )
+from mkdocs.structure.files import File, Files
 
-PATCHES = pytest.mark.parametrize("patch", THEME_PATCHES, ids=lambda patch: patch.template)
+PATCHES = pytest.mark.parametrize(
+    "patch", THEME_PATCHES + ASSET_PATCHES, ids=lambda patch: patch.template
+)
 
 
 def _templates_folder(package: str) -> Path:
@@ -59,6 +66,29 @@ def test_every_patch_fits_the_installed_template_and_compiles() -> None:
         source = environment.loader.get_source(environment, patch.template)[0]
         assert all(edit.new in source for edit in patch.edits), patch.template
         environment.parse(source)
+
+
+def test_every_asset_patch_gives_the_copied_theme_file_its_edits(tmp_path: Path) -> None:
+    copied = [
+        File(patch.template, str(_templates_folder(patch.package)), str(tmp_path), False)
+        for patch in ASSET_PATCHES
+    ]
+    installed = [file.content_string for file in copied]
+    patch_assets(Files(copied))
+    for patch, file, before in zip(ASSET_PATCHES, copied, installed, strict=True):
+        assert all(edit.old not in file.content_string for edit in patch.edits), patch.template
+        assert all(edit.new in file.content_string for edit in patch.edits), patch.template
+        assert len(file.content_string) - len(before) == sum(
+            len(edit.new) - len(edit.old) for edit in patch.edits
+        ), f"{patch.template}: changed beyond its edits"
+
+
+def test_a_theme_asset_the_theme_no_longer_has_stops_naming_it_and_the_patch() -> None:
+    patch = ASSET_PATCHES[0]
+    with pytest.raises(ThemePatchError) as stopped:
+        patch_assets(Files([]))
+    assert f"no template {patch.template} any more" in str(stopped.value)
+    assert "search index" in str(stopped.value)  # what the patch does
 
 
 def test_a_patch_whose_text_is_gone_stops_naming_the_template_and_the_patch() -> None:

@@ -1,17 +1,34 @@
-"""A reader filters the overview, copies a link or a citation and saves a chart as an image, in
-Chromium; without JavaScript, the overview shows every card."""
+"""A reader filters the overview, copies a link or a citation, saves a chart as an image and
+searches, in Chromium; without JavaScript, the overview shows every card. A page view loads the
+sitemap once and the search index only when the reader opens search (our patch of Material's
+script, explainer/outputs/themepatch.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from explainer.data.sitedata import SiteData
 from playwright.sync_api import Browser, Page, expect
 
+from .test_csp_browser import CONTAINER_REPLACED, FOLLOW_LINK, MARK_CONTAINER
+
 VISIBLE_CARDS = ".xp-claim-card:visible"
 STATUS = "[data-xp-filter-status]"
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_FIELD = "input.md-search__input"
+SEARCH_RESULT = ".md-search-result__item"
+SEARCH_TOGGLE = "document.getElementById('__search')"
+# How a reader first opens search: (window width, what they do).
+OPEN_SEARCH = {
+    "click on the search field": (1280, lambda page: page.locator(SEARCH_FIELD).click()),
+    "the key /": (1280, lambda page: page.keyboard.press("/")),
+    "tap on the search button": (
+        390,
+        lambda page: page.locator("label.md-header__button[for=__search]").click(),
+    ),
+}
 
 
 @pytest.fixture
@@ -127,3 +144,62 @@ def test_chart_link_and_image_downloads_carry_title_and_source(
     with reader.expect_download() as png:
         figure.get_by_role("button", name="PNG").click()
     assert png.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _requested(page: Page, path: str) -> list[str]:
+    """The addresses the page requested that end in `path` (the fixture records them all)."""
+    requests: list[str] = page.recorder.requests  # type: ignore[attr-defined]
+    return [url for url in requests if urlsplit(url).path.endswith("/" + path)]
+
+
+def _search_finds(page: Page, word: str) -> None:
+    """Type `word` into the open search and wait for its results (the search worker answered)."""
+    expect(page.locator(SEARCH_FIELD)).to_be_focused()
+    page.keyboard.type(word)
+    page.locator(SEARCH_RESULT).first.wait_for()
+
+
+@pytest.mark.parametrize("edition", ["", "en/"], ids=["German edition", "English edition"])
+def test_a_page_view_requests_the_sitemap_at_most_once_and_no_search_index(
+    page: Page, served: str, edition: str
+) -> None:
+    page.goto(served + edition + "methodik/", wait_until="networkidle")
+    sitemaps = _requested(page, "sitemap.xml")
+    assert len(sitemaps) <= 1, sitemaps
+    assert not _requested(page, SEARCH_INDEX)
+
+
+@pytest.mark.parametrize("opening", OPEN_SEARCH.values(), ids=OPEN_SEARCH.keys())
+def test_opening_search_loads_its_index_once_and_a_typed_word_finds_pages(
+    page: Page, served: str, data: SiteData, opening: tuple[int, Callable[[Page], None]]
+) -> None:
+    width, open_search = opening
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(served + "methodik/", wait_until="networkidle")
+    assert not _requested(page, SEARCH_INDEX)
+    open_search(page)
+    _search_finds(page, data.claims[0].topic)
+    assert len(_requested(page, SEARCH_INDEX)) == 1
+
+
+def test_after_instant_navigation_search_finds_and_its_result_marks_the_word(
+    page: Page, served: str, data: SiteData
+) -> None:
+    word = data.claims[0].topic
+    page.goto(served, wait_until="networkidle")  # Material's instant module reads the sitemap
+    page.evaluate("window.xpSameDocument = true")
+    page.evaluate(MARK_CONTAINER)
+    # Material closes search shortly after each navigation: a search toggle checked beforehand
+    # (without the change event that loads the index) tells when it has done so.
+    page.evaluate(f"{SEARCH_TOGGLE}.checked = true")
+    page.evaluate(FOLLOW_LINK, served + "methodik/")
+    page.wait_for_function(CONTAINER_REPLACED)
+    page.wait_for_function(f"() => !{SEARCH_TOGGLE}.checked")
+    assert not _requested(page, SEARCH_INDEX)
+    page.locator(SEARCH_FIELD).click()
+    _search_finds(page, word)
+    page.locator(f"{SEARCH_RESULT} a").first.click()  # Material adds ?h=<the query> to it
+    expect(page.locator(".md-content mark").first).to_have_text(word, ignore_case=True)
+    assert page.evaluate("window.xpSameDocument"), "the result was a full page load"
+    assert len(_requested(page, SEARCH_INDEX)) == 1
+    assert len(_requested(page, "sitemap.xml")) <= 1

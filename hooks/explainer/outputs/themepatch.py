@@ -7,6 +7,9 @@ installed template: `patched_loader()` serves the edited text in front of the th
 the build, naming the template. Each patch also records the SHA-256 of the template it was written
 against, so that tests/test_theme_patches.py fails on the first update that changes one, saying
 what the patch does there and so what to re-check.
+
+A file of the theme that MkDocs copies instead of rendering (Material's script bundle) is patched
+the same way by `patch_assets()`, which gives the copied file its edited text (on_files).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
+from mkdocs.structure.files import Files
 
 # The package whose templates/ folder holds a patched template -> its distribution and the
 # version the edits and checksums below were made against.
@@ -32,7 +36,7 @@ class Edit:
 class ThemePatch:
     """Our edits of one installed template."""
 
-    template: str  # its name in the theme ("partials/toc.html")
+    template: str  # its path in the theme ("partials/toc.html", "assets/javascripts/...")
     package: str  # the package whose templates/ folder holds it (a key of MADE_AGAINST)
     sha256: str  # of the installed template the edits were written against
     purpose: str  # what the edits do, for the editor who re-checks them after an update
@@ -66,14 +70,27 @@ def patched_loader(environment: jinja2.Environment) -> jinja2.BaseLoader:
         try:
             source = theme.get_source(environment, patch.template)[0]
         except jinja2.TemplateNotFound:
-            raise ThemePatchError(
-                f"The theme has no template {patch.template} any more. Our patch of it: "
-                f"{patch.purpose} Find where the installed {patch.package} writes that markup now "
-                "and re-write the patch in hooks/explainer/outputs/themepatch.py "
-                "(README: Theme patches)."
-            ) from None
+            raise _gone(patch) from None
         patched[patch.template] = patch.apply(source)
     return jinja2.ChoiceLoader([jinja2.DictLoader(patched), theme])
+
+
+def patch_assets(files: Files) -> None:
+    """Give each patched file that MkDocs copies from the theme (`files`) its patched text."""
+    for patch in ASSET_PATCHES:
+        copied = files.get_file_from_path(patch.template)
+        if copied is None:
+            raise _gone(patch)
+        copied.content_string = patch.apply(copied.content_string)
+
+
+def _gone(patch: ThemePatch) -> ThemePatchError:
+    return ThemePatchError(
+        f"The theme has no template {patch.template} any more. Our patch of it: "
+        f"{patch.purpose} Find where the installed {patch.package} does that now "
+        "and re-write the patch in hooks/explainer/outputs/themepatch.py "
+        "(README: Theme patches)."
+    )
 
 
 THEME_PATCHES = (
@@ -217,6 +234,42 @@ THEME_PATCHES = (
                 "{%- if config.extra.alternate %}{% for lang, href in xp_hreflang(file.page.url) %}"
                 '\n         <xhtml:link rel="alternate" hreflang="{{ lang }}" href="{{ href|e }}"/>'
                 "{% endfor %}\n{% endif %}",
+            ),
+        ),
+    ),
+)
+
+# Files MkDocs copies from the theme as they are, patched by patch_assets().
+ASSET_PATCHES = (
+    ThemePatch(
+        template="assets/javascripts/bundle.a5f9d56c.min.js",
+        package="material",
+        sha256="b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f",
+        purpose=(
+            "Material's script does less on a page view. (1) Its language-version handler "
+            '(setupAlternate) fetches a sitemap.xml next to every <link rel="alternate">, also '
+            "our Atom feed's (main.html): a second request for sitemap.xml on every page view. It "
+            "now takes only links with hreflang, which are the language versions. (2) The search "
+            "index (search/search_index.json, the largest file of a first view) loads when the "
+            "reader first opens search (the search toggle: a click or tap on the search field or "
+            "button, or the keys f, s and /), as Material already does for file:// addresses, and "
+            "for search.highlight only on a page reached from a search result (?h=). The bundle's "
+            "source map, copied as it is, points past each edit by the edit's change in length."
+        ),
+        # The minified names (Material's source: src/templates/assets/javascripts/ in its
+        # repository, or the bundle's source map): M = getElements, L = merge, $ = of,
+        # Je = watchToggle, z = combineLatest, b = switchMap, m = map.
+        edits=(
+            # setupAlternate (integrations/alternate): language versions only
+            Edit('M("link[rel=alternate]")', 'M("link[rel=alternate][hreflang]")'),
+            # setupSearchWorker (integrations/search/worker): the index when search first opens
+            Edit('L($(location.protocol!=="file:"),Je("search")).pipe(', 'Je("search").pipe('),
+            # mountSearchHiglight (components/search/highlight): combineLatest([index$, location
+            # with ?h=]) subscribed to the index at once; now the index only for such a location
+            Edit(
+                'return z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))]).pipe(',
+                'return r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),'
+                "b(n=>t.pipe(m(o=>[o,n])))).pipe(",
             ),
         ),
     ),

@@ -123,7 +123,7 @@ def audit_page(
         overflow = page.evaluate(HORIZONTAL_OVERFLOW)
         if overflow > 0:
             problems.append(f"{name}: scrolls sideways by {overflow}px at {size['width']}px")
-    # Requests made late (the search index) count too: every request started while the page
+    # Requests made late (plotly.js for the charts) count too: every request started while the page
     # loaded, charts were drawn and axe ran, and whether its answer came.
     log.wait_for_answers(page)
     origin = _origin(url)

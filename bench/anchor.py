@@ -1,8 +1,8 @@
 """Plain Material with our pages: the anchor the benchmarks measure this site against.
 
-The anchor holds every page of the original edition as the engine renders its Markdown, built by
-stock Material with the theme settings of our mkdocs.yml: no hooks, no `overrides/` (so none of
-our templates, styles or scripts), no generated stylesheet. What this site costs beyond it is what
+The anchor holds every page of the original edition as the engine renders its Markdown, built
+by stock Material with the theme settings of our mkdocs.yml: no hooks, no `overrides/` and no
+`extra_css`, so none of our templates, styles or scripts. What this site costs beyond it is what
 the engine and our theme additions cost.
 """
 
@@ -60,7 +60,7 @@ _ConfigDumper.add_representer(_Tagged, _represent_tagged)
 
 def read_config(project: Path) -> dict[str, Any]:
     """The project's mkdocs.yml with YAML's types; tags MkDocs resolves are kept as `_Tagged`."""
-    return yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
+    return yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
 
 
 def site_path(project: Path) -> str:

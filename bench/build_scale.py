@@ -153,9 +153,10 @@ def serve_latency(
         server.wait(timeout=10)
 
 
-def _edit_claim_summary(text: str, marker: str) -> str:
-    """An editor's change: a new first line in the first claim's summary (data/claims.yaml)."""
-    return text.replace("    summary: |-\n", f"    summary: |-\n      {marker}\n", 1)
+def _edit_claim_evidence(text: str, marker: str) -> str:
+    """An editor's change: a new first line in the first claim's evidence (data/claims.yaml; not
+    its summary, which data/published.json holds: changed, it would need a correction)."""
+    return text.replace("    evidence: |-\n", f"    evidence: |-\n      {marker}\n", 1)
 
 
 def _append_paragraph(text: str, marker: str) -> str:
@@ -202,7 +203,7 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
         ]
         page = f"behauptungen/{claim_id}/"
         latency = serve_latency(
-            Path(folder) / "ours-1", page, "data/claims.yaml", _edit_claim_summary,
+            Path(folder) / "ours-1", page, "data/claims.yaml", _edit_claim_evidence,
             XP_EDITIONS=original,
         )  # fmt: skip
         bare_latency = serve_latency(

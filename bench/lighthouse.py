@@ -31,7 +31,12 @@ LIGHTHOUSE = os.environ.get("LIGHTHOUSE", "lighthouse")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
 FORM_FACTORS = {"mobile": [], "desktop": ["--preset=desktop"]}
 SITES = ("ours", "anchor")
-SCRIPTS_SHOWN = 5  # scripts of the worst page by main-thread time
+SCRIPTS_SHOWN = 4  # scripts of the worst page by main-thread time
+PAINTS = {  # Lighthouse audit -> column of the worst page's runs (ms)
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "speed-index": "SI",
+}
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Run:
     tbt: float  # total blocking time, ms
     breakdown: dict[str, float]  # main-thread work: group label -> ms
     scripts: dict[str, float]  # script address -> ms on main thread
+    paints: dict[str, float]  # PAINTS column -> ms
 
 
 def one_chart_claim_page(site_dir: Path) -> str:
@@ -69,6 +75,7 @@ def run_lighthouse(url: str, form_factor: str) -> Run:
         tbt=audits["total-blocking-time"]["numericValue"],
         breakdown=_items(audits["mainthread-work-breakdown"], "groupLabel", "duration"),
         scripts=_items(audits["bootup-time"], "url", "total"),
+        paints={column: audits[audit]["numericValue"] for audit, column in PAINTS.items()},
     )
 
 
@@ -148,11 +155,16 @@ def print_worst_page(runs: dict[tuple[str, str, str], list[Run]]) -> None:
     }
     for group, (mine, theirs) in sorted(medians.items(), key=lambda item: -item[1][0]):
         print(f"  {group:<32} {mine:>7.0f} {theirs:>7.0f}")
-    print("  its runs (score, TBT ms, the scripts with most main-thread time, ms):")
-    for run in ours:
-        top = sorted(run.scripts.items(), key=lambda item: -item[1])[:SCRIPTS_SHOWN]
-        scripts = ", ".join(f"{_script_name(address)} {ms:.0f}" for address, ms in top)
-        print(f"    {run.score:>3.0f} {run.tbt:>5.0f}  {scripts}")
+    print(
+        "  its runs, each beside the anchor's run right after it (ms; scripts by main-thread ms):"
+    )
+    print(f"    {'site':<7} {'score':>5} {'TBT':>5}" + "".join(f" {c:>5}" for c in PAINTS.values()))
+    for pair in zip(ours, anchor, strict=True):
+        for site, run in zip(SITES, pair, strict=True):
+            top = sorted(run.scripts.items(), key=lambda item: -item[1])[:SCRIPTS_SHOWN]
+            scripts = ", ".join(f"{_script_name(address)} {ms:.0f}" for address, ms in top)
+            paints = "".join(f" {run.paints[column]:>5.0f}" for column in PAINTS.values())
+            print(f"    {site:<7} {run.score:>5.0f} {run.tbt:>5.0f}{paints}  {scripts}")
 
 
 def _script_name(address: str) -> str:

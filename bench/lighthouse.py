@@ -26,7 +26,10 @@ from anchor import plain_material_project, report_third_party_hosts
 from localweb import GzipHandler, serve_folder
 from sitebuild import ROOT, build_site
 
-RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
+RUNS_SETTING = os.environ.get("LIGHTHOUSE_RUNS", "5")
+if not RUNS_SETTING.isdigit() or int(RUNS_SETTING) < 1:
+    raise SystemExit(f"LIGHTHOUSE_RUNS is {RUNS_SETTING!r}: it needs a whole number, 1 or more")
+RUNS = int(RUNS_SETTING)
 LIGHTHOUSE = os.environ.get("LIGHTHOUSE", "lighthouse")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
 FORM_FACTORS = {"mobile": [], "desktop": ["--preset=desktop"]}

@@ -113,7 +113,7 @@ bench: $(TESTING) ## Print speed goals, page weight, build time at 1×/10×/100�
 $(LIGHTHOUSE):
 	npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
 
-bench-lighthouse: $(TESTING) browser $(LIGHTHOUSE) ## Lighthouse, mobile and desktop, median of 3
+bench-lighthouse: $(TESTING) browser $(LIGHTHOUSE) ## Lighthouse, ours and plain Material interleaved, median of 5
 	LIGHTHOUSE=$(LIGHTHOUSE) CHROME_PATH="$(CHROMIUM)" $(PYTHON) bench/lighthouse.py
 
 links: build ## List the external links of the built site for a manual check

@@ -1,15 +1,17 @@
-"""Build time at 1×, 10× and 100× the claims, against a bare Material build of the same pages.
+"""Build time at 1×, 10× and 100× the claims, against plain Material building the same pages.
 
-The bench copies the project, multiplies the claims synthetically (each copy with its own id and
-its own texts, so nothing is served from a cache that real new claims would miss), builds it with
-the hooks, then renders every page's Markdown with the engine and builds those pages with plain
-Material and no hooks: the difference is what the engine costs. Prints seconds, per-claim cost and
-peak memory of both, and the original language edition alone against every edition (wall and CPU
-seconds); `make bench` runs it.
+The bench copies the project, multiplies the claims synthetically (each copy with its own id,
+quote and texts, so nothing is served from a cache that real new claims would miss, share images
+included), builds its original edition with the hooks, then builds the same pages, rendered by
+the engine, with plain Material (anchor.py): the difference is what the engine and our theme
+additions cost. Prints seconds, per-claim cost and peak memory of both, `mkdocs serve` latency of
+both, and the original language edition alone against every edition (wall and CPU seconds);
+`make bench` runs it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,11 +19,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import yaml
-from mkdocs.structure.files import File
+from anchor import plain_material_project, report_third_party_hosts, site_path
 from sitebuild import ROOT, build_site
 
 FACTORS = (1, 10, 100)
@@ -30,85 +32,36 @@ COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "__pycac
 
 
 def multiplied_project(target: Path, factor: int) -> Path:
-    """A copy of the project with every claim `factor` times (copies get ids and texts of
-    their own)."""
+    """A copy of the project with every claim `factor` times, in the original and in each
+    translation (copies get ids, quotes and texts of their own)."""
     shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    claims_file = target / "data" / "claims.yaml"
-    text = claims_file.read_text("utf-8")
-    head, *blocks = re.split(r"(?m)^(?=  - id: )", text)
-    copies = [_copy_of(block, number) for number in range(2, factor + 1) for block in blocks]
-    claims_file.write_text(head + "".join(blocks) + "".join(copies), "utf-8")
+    for claims_file in (target / "data").glob("**/claims.yaml"):
+        text = claims_file.read_text("utf-8")
+        head, *blocks = re.split(r"(?m)^(?=  - id: )", text)
+        copies = [_copy_of(block, number) for number in range(2, factor + 1) for block in blocks]
+        claims_file.write_text(head + "".join(blocks) + "".join(copies), "utf-8")
     return target
 
 
 def _copy_of(block: str, number: int) -> str:
     block = re.sub(r"(?m)^  - id: (\S+)", rf"  - id: \1-kopie-{number}", block, count=1)
+    # A quote of its own (the original's `quote`, a translation's `quote_translation`): share
+    # images are keyed by what they show, so each copy's is drawn as a new claim's would be. The
+    # note goes first, since a quote may run over several lines, double-quoted or as a block.
+    quote = r"^(    quote(?:_translation)?: )"
+    block = re.sub(rf'{quote}"', rf'\1"(Vergleichskopie {number}) ', block, flags=re.M)
+    block = re.sub(
+        rf"{quote}([>|]-)\n", rf"\1\2\n      (Vergleichskopie {number})\n", block, flags=re.M
+    )
     # Rich texts end with a note of their own, so each copy is compiled like a new claim.
     for field in ("summary", "evidence"):
         block = re.sub(
             rf"(?m)^(    {field}: \|-\n(?:      .*\n|\n)+)",
-            lambda match: match.group(1).rstrip("\n") + f"\n      (Vergleichskopie {number})\n",
+            lambda match: match.group(1).rstrip("\n") + f"\n      (Vergleichskopie {number}.)\n",
             block,
             count=1,
         )
     return block
-
-
-def bare_material_project(project: Path, target: Path) -> Path:
-    """The same pages as rendered Markdown, in a Material project without hooks."""
-    sys.path.insert(0, str(project / "hooks"))
-    from explainer.outputs.feed import FEED_PATH
-    from explainer.site import load_build, write_files
-
-    build = load_build(project)
-    docs = target / "docs"
-    translations = tuple(edition.folder for edition in build.editions.translations)
-    pages = {
-        path.relative_to(project / "docs").as_posix(): path.read_text("utf-8")
-        for path in (project / "docs").rglob("*.md")
-    }
-    pages = {path: text for path, text in pages.items() if not path.startswith(translations)}
-    pages |= {path: page.source for path, page in build.pages.items()}
-    for path, markdown in pages.items():
-        front_matter, body = _split_front_matter(markdown)
-        rendered = build.render_page(body, path, path, **_generator_names(path))
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(front_matter + rendered, "utf-8")
-    downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}
-    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    # The feed, which pages link to: with directory URLs, as MkDocs gives them.
-    downloads[FEED_PATH] = build.atom_feed(
-        config["site_url"], lambda path: path.removesuffix(".md") + "/"
-    )
-    write_files(downloads, docs)
-    for asset in (project / "docs").rglob("*"):
-        if asset.is_file() and asset.suffix != ".md":
-            copy = docs / asset.relative_to(project / "docs")
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(asset, copy)
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["theme"]["custom_dir"] = str(project / "overrides")
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    sys.path.pop(0)
-    return target
-
-
-def _generator_names(path: str) -> dict[str, Any]:
-    """What MkDocs' hook hands a page (`url`, `absolute_link`), made with MkDocs' own File."""
-    page = File(path, "docs", "site", use_directory_urls=True)
-    return {
-        "url": lambda target: File(target, "docs", "site", True).url_relative_to(page),
-        "absolute_link": lambda target: (
-            "https://example.org/" + File(target, "docs", "site", True).url
-        ),
-    }
-
-
-def _split_front_matter(markdown: str) -> tuple[str, str]:
-    """The page's front matter (kept for MkDocs: template, search) and the Markdown after it."""
-    found = re.match(r"\A---\n.*?\n---\n", markdown, flags=re.DOTALL)
-    return (found.group(0), markdown[found.end() :]) if found else ("", markdown)
 
 
 # Runs a build as its own child and writes the child's wall seconds and peak memory (kB) to a
@@ -123,9 +76,12 @@ open(sys.argv[1], "w").write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usa
 sys.exit(code)"""
 
 
-def timed_build(project: Path, runs: int, **env: str) -> tuple[float, float, float]:
+def timed_build(
+    project: Path, runs: int, check: Callable[[Path], None] | None = None, **env: str
+) -> tuple[float, float, float]:
     """Median wall seconds of `runs` strict builds, the peak memory (MB) of any of them and the
-    median CPU seconds (user and system); `env`: environment variables of the build."""
+    median CPU seconds (user and system); `check` looks at the first built site (untimed);
+    `env`: environment variables of the build."""
     seconds, peaks, cpu = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
@@ -134,6 +90,8 @@ def timed_build(project: Path, runs: int, **env: str) -> tuple[float, float, flo
             result = build_site(project, Path(folder) / "site", launcher=launcher, **env)
             if result.returncode:
                 raise SystemExit(result.output[-3000:])
+            if check and not seconds:
+                check(result.site_dir)
             wall, peak_kb, cpu_seconds = measured.read_text().split()
             seconds.append(float(wall))
             peaks.append(int(peak_kb) / 1024)
@@ -163,9 +121,12 @@ def edition_languages(project: Path) -> list[str]:
     return [edition.language for edition in editions.all]
 
 
-def serve_latency(project: Path, page: str, edited: str, edit: Callable[[str, str], str]) -> float:
+def serve_latency(
+    project: Path, page: str, edited: str, edit: Callable[[str, str], str], **env: str
+) -> float:
     """Seconds from saving the file `edited` (below the project) to `mkdocs serve` showing the
-    change on `page` ('behauptungen/<id>/'); `edit(text, marker)` is the text saved."""
+    change on `page` ('behauptungen/<id>/'); `edit(text, marker)` is the text saved; `env`:
+    environment variables of the server."""
     import socket
     import urllib.request
 
@@ -174,9 +135,10 @@ def serve_latency(project: Path, page: str, edited: str, edit: Callable[[str, st
         port = sock.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env={**os.environ, **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}{_site_path(project)}{page}"
+    url = f"http://127.0.0.1:{port}{site_path(project)}{page}"
     try:
         _wait_for(lambda: "Geprüft am" in _fetch(url, urllib.request), 120)
         edited_file = project / edited
@@ -191,20 +153,14 @@ def serve_latency(project: Path, page: str, edited: str, edit: Callable[[str, st
         server.wait(timeout=10)
 
 
-def _edit_claim_summary(text: str, marker: str) -> str:
-    """An editor's change: a new first line in the first claim's summary (data/claims.yaml)."""
-    return text.replace("    summary: |-\n", f"    summary: |-\n      {marker}\n", 1)
+def _edit_claim_evidence(text: str, marker: str) -> str:
+    """An editor's change: a new first line in the first claim's evidence (data/claims.yaml; not
+    its summary, which data/published.json holds: changed, it would need a correction)."""
+    return text.replace("    evidence: |-\n", f"    evidence: |-\n      {marker}\n", 1)
 
 
 def _append_paragraph(text: str, marker: str) -> str:
     return f"{text}\n\n{marker}\n"
-
-
-def _site_path(project: Path) -> str:
-    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    from urllib.parse import urlsplit
-
-    return urlsplit(config["site_url"]).path
 
 
 def _fetch(url: str, request: object) -> str:
@@ -226,14 +182,18 @@ def _wait_for(condition: object, seconds: float) -> None:
 
 def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
     claims = len(yaml.safe_load((ROOT / "data" / "claims.yaml").read_text("utf-8"))["claims"])
+    original = edition_languages(ROOT)[0]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for factor in factors:
             ours = multiplied_project(Path(folder) / f"ours-{factor}", factor)
-            bare = bare_material_project(ours, Path(folder) / f"bare-{factor}")
+            bare = plain_material_project(ours, Path(folder) / f"bare-{factor}")
             runs = RUNS if factor == 1 else 1
-            ours_seconds, peak, _ = timed_build(ours, runs)
-            bare_seconds, bare_peak, _ = timed_build(bare, runs)
+            # The original edition alone: the pages the anchor has.
+            ours_seconds, peak, _ = timed_build(ours, runs, XP_EDITIONS=original)
+            bare_seconds, bare_peak, _ = timed_build(
+                bare, runs, check=partial(report_third_party_hosts, project=bare)
+            )
             rows.append({"factor": factor, "claims": claims * factor, "ours": ours_seconds,
                          "bare": bare_seconds, "peak_mb": peak,
                          "bare_peak_mb": bare_peak})  # fmt: skip
@@ -243,14 +203,18 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
         ]
         page = f"behauptungen/{claim_id}/"
         latency = serve_latency(
-            Path(folder) / "ours-1", page, "data/claims.yaml", _edit_claim_summary
-        )
+            Path(folder) / "ours-1", page, "data/claims.yaml", _edit_claim_evidence,
+            XP_EDITIONS=original,
+        )  # fmt: skip
         bare_latency = serve_latency(
             Path(folder) / "bare-1", page, f"docs/behauptungen/{claim_id}.md", _append_paragraph
         )
-    print(f"\n==> build time, median of {RUNS} at 1×, one build above (strict, wall seconds)")
-    print(f"  {'claims':>7} {'this site':>10} {'bare Material':>14} {'ratio':>6} {'per claim':>10}"
-          f" {'peak MB':>8} {'bare peak':>10}")  # fmt: skip
+    print(
+        f"\n==> build time of the original edition ({original}), this site and plain Material"
+        f" with the same pages; median of {RUNS} at 1×, one build above (strict, wall seconds)"
+    )
+    print(f"  {'claims':>7} {'this site':>10} {'plain Material':>14} {'ratio':>6} {'per claim':>10}"
+          f" {'peak MB':>8} {'plain peak':>10}")  # fmt: skip
     for row in rows:
         per_claim = (row["ours"] - rows[0]["ours"]) / max(row["claims"] - rows[0]["claims"], 1)
         shown = f"{per_claim * 1000:.1f} ms" if row["factor"] > 1 else "–"
@@ -258,8 +222,8 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
               f"{row['ours'] / row['bare']:>6.2f} {shown:>10} {row['peak_mb']:>8.0f}"
               f" {row['bare_peak_mb']:>10.0f}")  # fmt: skip
     print(f"\n==> mkdocs serve, real size: a claim saved in data/claims.yaml is shown after"
-          f" {latency:.2f} s; bare Material, the same claim page saved: {bare_latency:.2f} s"
-          f" (both rebuild every page)")  # fmt: skip
+          f" {latency:.2f} s; plain Material, the same claim page saved: {bare_latency:.2f} s"
+          f" (both rebuild every page of the original edition)")  # fmt: skip
     languages = edition_languages(ROOT)
     print(f"\n==> language editions, real size, median of {RUNS}: the original"
           f" ({languages[0]}) alone {one[0]:.2f} s wall, {one[1]:.2f} s CPU;"

@@ -64,7 +64,7 @@ def read_config(project: Path) -> dict[str, Any]:
 
 
 def site_path(project: Path) -> str:
-    """The path of the project's site_url, e.g. '/deepseek-eingeordnet/'."""
+    """The path of the project's site_url, e.g. '/REPO/'."""
     return urlsplit(read_config(project)["site_url"]).path
 
 

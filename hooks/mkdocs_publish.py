@@ -14,14 +14,14 @@ from __future__ import annotations
 import html
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from explainer.data.sitedata import SiteData
 from explainer.outputs import csp, feed, linksout, metadata, themepatch
 from explainer.outputs.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.publication import Publication
-from explainer.site import BUILD_KEY, SiteBuild
+from explainer.site import BUILD_KEY, ShareImages, SiteBuild
 from explainer.text.catalogue import N_
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -47,6 +47,8 @@ class _PublishHook:
     serving: bool = False  # `mkdocs serve`: see on_post_page
     epoch_set_here: str | None = None  # so that `mkdocs serve` follows an edited `updated` date
     publication: Publication | None = None  # the build being made (on_config)
+    share_images: ShareImages | None = None  # its share images, being drawn (on_files)
+    share_image_files: dict[str, File] = field(default_factory=dict)  # ... their files, to fill
 
     @property
     def current(self) -> Publication:
@@ -88,21 +90,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt; our patches of
-    Material's script."""
+    Material's script. Share images not drawn before are drawn while the pages are rendered:
+    their files get their content in on_env, before MkDocs writes them."""
     try:
         site_files = _hook.current.site_files(lambda path: files.get_file_from_path(path).url)
         themepatch.patch_assets(files)
-    except (FontMissing, DrawingFailed, themepatch.ThemePatchError) as error:
+    except themepatch.ThemePatchError as error:
         raise PluginError(str(error)) from None
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
+    _hook.share_images = _hook.current.share_images()
+    _hook.share_image_files = {}
+    for path in _hook.share_images.paths:
+        if files.get_file_from_path(path) is None:
+            _hook.share_image_files[path] = File.generated(config, path, content=b"")
+            files.append(_hook.share_image_files[path])
     return files
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Material's templates with our patches; on every page and the 404 page: the legal pages
-    and the licence in the footer (partials/copyright.html), the feed in the head (main.html)."""
+    """The share images, drawn by now, into their files (MkDocs writes them next); Material's
+    templates with our patches; on every page and the 404 page: the legal pages and the licence
+    in the footer (partials/copyright.html), the feed in the head (main.html)."""
+    _fill_share_images()
     try:
         env.loader = themepatch.patched_loader(env)
     except themepatch.ThemePatchError as error:
@@ -119,6 +130,12 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     env.globals["xp_license"] = site.license
     env.globals["xp_feed"] = {"path": feed.FEED_PATH, "title": feed.feed_title(site.title, words)}
     return env
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A build that stopped leaves no share image being drawn."""
+    if _hook.share_images is not None:
+        _hook.share_images.drawing.stop()
 
 
 def on_page_context(
@@ -165,6 +182,17 @@ def _finish_page(html: str, content: str, shown_as: str, config: MkDocsConfig) -
         return csp.add_policy_meta(html, script_hashes)
     except ValueError as error:
         raise PluginError(f"{shown_as}: {error}") from None
+
+
+def _fill_share_images() -> None:
+    """The content of the share images' files on_files added."""
+    assert _hook.share_images is not None, "on_files runs before on_env"
+    try:
+        images = _hook.share_images.files()
+    except (FontMissing, DrawingFailed) as error:
+        raise PluginError(str(error)) from None
+    for path, file in _hook.share_image_files.items():
+        file.content_bytes = images[path]
 
 
 def _pin_build_date(data: SiteData) -> None:

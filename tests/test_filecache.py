@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 from explainer.__main__ import main as explainer_main
 from explainer.charts import charttable
 from explainer.charts.charttable import chart_view
@@ -24,6 +24,7 @@ from explainer.outputs.shareimage import Card, render_cards
 from explainer.store import atomicfile, filecache
 from explainer.text.formatting import UNIT_WORDS, Formatter
 from minisite import copy_mini_site
+from sitebuild import BuiltSite
 
 GERMAN = Formatter("de")
 
@@ -72,6 +73,43 @@ def test_a_card_drawn_before_is_not_drawn_again(
     changed = [Card("Titel", "„Anderes Zitat“", "Falsch", "#b71c1c", "x.org")]
     with pytest.raises(pytest.fail.Exception, match="drawn again"):
         render_cards(changed, tmp_path)
+
+
+def test_cards_drawn_by_workers_are_the_cards_drawn_here_and_are_kept(tmp_path: Path) -> None:
+    cards = [Card("Titel", f"„Zitat {n}“", "Falsch", "#b71c1c", "x.org") for n in range(3)]
+    drawing = shareimage.ImagesInDrawing([*cards, cards[0]], tmp_path, workers=2)
+    assert drawing.images() == [
+        *map(shareimage.render_card, cards),
+        shareimage.render_card(cards[0]),
+    ]
+    assert len(list(tmp_path.glob("*.png"))) == 3  # the same card twice is drawn and kept once
+
+
+EDITED_QUOTE = ("Der Park wird jedes Jahr deutlich kleiner.", "Der Park wächst jedes Jahr.")
+
+
+def test_a_quote_edited_after_a_build_gets_a_new_share_image_not_the_cached_one(
+    tmp_path: Path,
+) -> None:
+    project = copy_mini_site(tmp_path / "project")
+    before = _share_images(build_site(project, tmp_path / "before"))
+    claims = project / "data" / "claims.yaml"
+    claims.write_text(claims.read_text("utf-8").replace(*EDITED_QUOTE), "utf-8")
+    after = _share_images(build_site(project, tmp_path / "after"))  # with the cache of before
+    shutil.rmtree(project / ".cache")
+    without_cache = _share_images(build_site(project, tmp_path / "without-cache"))
+
+    assert after == without_cache
+    assert after["park-schrumpft.png"] != before["park-schrumpft.png"]
+    assert {name: image for name, image in after.items() if name != "park-schrumpft.png"} == {
+        name: image for name, image in before.items() if name != "park-schrumpft.png"
+    }
+
+
+def _share_images(site: BuiltSite) -> dict[str, bytes]:
+    assert site.returncode == 0, site.output
+    folder = site.site_dir / "assets" / "share"
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.png"))}
 
 
 @pytest.fixture(autouse=True)

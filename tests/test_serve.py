@@ -37,11 +37,15 @@ def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
 
 
 def _fetch(url: str, timeout: float = 5) -> str:
+    return _fetch_bytes(url, timeout).decode("utf-8")
+
+
+def _fetch_bytes(url: str, timeout: float = 5) -> bytes:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.read().decode("utf-8")
+            return response.read()
     except OSError:
-        return ""
+        return b""
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -103,6 +107,23 @@ def test_editing_data_reloads_the_served_site(served_project: tuple[Path, str]) 
     )
 
     assert _wait_for(lambda: "<h1" in _fetch(url) and "Park neu</h1>" in _fetch(url), 30)
+
+
+def test_a_quote_edited_while_serving_gets_its_new_share_image(
+    served_project: tuple[Path, str],
+) -> None:
+    project, url = served_project
+    image = f"{url}assets/share/park-schrumpft.png"
+    assert _wait_for(lambda: "Stadtpark – geprüft" in _fetch(url), HANG_GUARD), "did not start"
+    before = _fetch_bytes(image)
+
+    _edit(project / "data" / "claims.yaml", "Der Park wird jedes Jahr deutlich kleiner.", "Neu.")
+
+    claim_page = f"{url}pruefungen/park-schrumpft/"
+    assert _wait_for(lambda: "Neu." in _fetch(claim_page), HANG_GUARD), "not rebuilt"
+    after = _fetch_bytes(image)
+    assert after.startswith(b"\x89PNG\r\n\x1a\n") and before.startswith(b"\x89PNG")
+    assert after != before
 
 
 KEPT = "The preview shows the last good version of the site until this is fixed."

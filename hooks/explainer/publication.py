@@ -16,7 +16,7 @@ from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
 from .outputs import jsonld, metadata
 from .outputs.editions import Editions
-from .site import SiteBuild
+from .site import ShareImages, SiteBuild
 from .text.formatting import Formatter
 from .text.jsonhtml import html_safe_json
 
@@ -46,8 +46,12 @@ class Publication:
         return " ".join((self.site_description or self.data.site.title).split())
 
     def site_files(self, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
-        """The share images, robots.txt and the feed (SiteBuild.site_files) for this address."""
-        return self.build.site_files(self.site_url, self.description, page_url)
+        """robots.txt and the feed (SiteBuild.site_files) for this address."""
+        return self.build.site_files(self.site_url, page_url)
+
+    def share_images(self) -> ShareImages:
+        """The share images for this address, begun now (SiteBuild.share_images)."""
+        return self.build.share_images(self.site_url, self.description)
 
     def plain_text(self, rich_text: str) -> str:
         """Rich data text as plain text: the same on every page, without its links."""

@@ -27,7 +27,7 @@ from .outputs.editions import Editions
 from .outputs.opendata import package_title
 from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
-from .outputs.shareimage import BRAND_COLOR, Card, render_cards
+from .outputs.shareimage import BRAND_COLOR, Card, ImagesInDrawing
 from .store.atomicfile import write_atomically
 from .text.formatting import Formatter
 
@@ -59,6 +59,18 @@ class GeneratedPage:
     def context(self) -> dict[str, Any]:
         """What its template shows: the record."""
         return {"record": self.record}
+
+
+@dataclass(frozen=True)
+class ShareImages:
+    """The share images of a build, being drawn: their paths below the built site, in order."""
+
+    paths: list[str]
+    drawing: ImagesInDrawing
+
+    def files(self) -> dict[str, bytes]:
+        """Path below the built site -> PNG of every image; waits for those being drawn."""
+        return dict(zip(self.paths, self.drawing.images(), strict=True))
 
 
 @dataclass
@@ -132,27 +144,23 @@ class SiteBuild:
         files.update(self.renderer.open_data().files)
         return files
 
-    def site_files(
-        self,
-        site_url: str,
-        description: str,
-        page_url: Callable[[str], str],
-    ) -> dict[str, bytes | str]:
-        """Path below the built site -> content of the share images, robots.txt and the feed.
-        `page_url` gives a page's address below the site from its path below docs/. Images come
-        from the cache where an identical card was drawn before."""
-        cards = self.share_cards(site_url, description)
-        cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
-        images = render_cards(list(cards.values()), cache_dir)
-        files: dict[str, bytes | str] = {
-            metadata.share_image_path(name): image
-            for name, image in zip(cards, images, strict=True)
-        }
+    def site_files(self, site_url: str, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
+        """Path below the built site -> content of robots.txt and the feed. `page_url` gives a
+        page's address below the site from its path below docs/."""
+        files: dict[str, bytes | str] = {}
         if self.editions is None or not self.editions.is_translation:  # one, at the root
             sitemaps = [site_url] if self.editions is None else self.editions.edition_urls()
             files["robots.txt"] = metadata.robots_txt(sitemaps)
         files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
         return files
+
+    def share_images(self, site_url: str, description: str) -> ShareImages:
+        """The share images, begun now: those not in the cache are drawn while the build goes
+        on (shareimage.ImagesInDrawing)."""
+        cards = self.share_cards(site_url, description)
+        cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
+        paths = [metadata.share_image_path(name) for name in cards]
+        return ShareImages(paths, ImagesInDrawing(list(cards.values()), cache_dir))
 
     def atom_feed(self, site_url: str, page_url: Callable[[str], str]) -> bytes:
         """The feed of checks and corrections, with absolute links to the claim pages."""

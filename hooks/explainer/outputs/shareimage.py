@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,7 +37,6 @@ MUTED = "#c5cae9"
 QUOTE_SIZES = (60, 52, 46, 40, 36)  # largest that fits wins
 MAX_QUOTE_LINES = 6
 PALETTE_COLORS = 64
-PARALLEL_FROM = 8  # cards to draw before a process pool pays for its start
 
 
 class FontMissing(Exception):
@@ -86,23 +86,54 @@ def render_card(card: Card) -> bytes:
 
 
 def render_cards(cards: list[Card], cache_dir: Path | None = None) -> list[bytes]:
-    """Every card as PNG, in order. A card drawn before with the same text, fonts, code and
-    Pillow is read from `cache_dir`; the others are drawn in parallel when there are many."""
-    keys = [_cache_key(card) for card in cards]
-    cached = {key: filecache.read(cache_dir, key, ".png") for key in keys}
-    unique = dict(zip(keys, cards, strict=True))  # the same card twice is drawn once
-    missing = {key: card for key, card in unique.items() if cached[key] is None}
-    if len(missing) > PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor
+    """Every card as PNG, in order, drawn in this process (ImagesInDrawing without workers)."""
+    return ImagesInDrawing(cards, cache_dir, workers=0).images()
 
-        with ProcessPoolExecutor() as pool:
-            drawn = list(pool.map(render_card, missing.values()))
-    else:
-        drawn = [render_card(card) for card in missing.values()]
-    for key, image in zip(missing, drawn, strict=True):
-        cached[key] = image
-        filecache.write(cache_dir, key, ".png", image)
-    return [cached[key] for key in keys]  # type: ignore[misc]
+
+class ImagesInDrawing:
+    """Share images drawn while the build goes on. A card drawn before with the same text,
+    fonts, code and Pillow is read from `cache_dir` at once; the others are drawn by `workers`
+    processes (None: one for each processor the build leaves idle; 0: none, they are drawn
+    here when `images()` is called), so that a cold build hardly waits for them, nor does
+    `mkdocs serve` after a quote was edited. The build takes them with `images()`."""
+
+    def __init__(
+        self, cards: list[Card], cache_dir: Path | None = None, workers: int | None = None
+    ) -> None:
+        self.cache_dir = cache_dir
+        self._keys = [_cache_key(card) for card in cards]
+        self._found = {key: filecache.read(cache_dir, key, ".png") for key in self._keys}
+        unique = dict(zip(self._keys, cards, strict=True))  # the same card twice is drawn once
+        self._missing = {key: card for key, card in unique.items() if self._found[key] is None}
+        self._pool: ProcessPoolExecutor | None = None
+        self._drawing: dict[str, Future[bytes]] = {}
+        if self._missing and workers != 0:
+            self._pool = ProcessPoolExecutor(max_workers=workers or _spare_processors())
+            self._drawing = {key: self._pool.submit(render_card, card)
+                             for key, card in self._missing.items()}  # fmt: skip
+
+    def images(self) -> list[bytes]:
+        """Every card as PNG, in order; waits for those still being drawn, and raises what
+        drawing one raised (FontMissing, DrawingFailed)."""
+        try:
+            for key, card in self._missing.items():
+                drawing = self._drawing.get(key)
+                self._found[key] = drawing.result() if drawing else render_card(card)
+                filecache.write(self.cache_dir, key, ".png", self._found[key])
+        finally:
+            self.stop()
+        self._missing = {}
+        return [self._found[key] for key in self._keys]  # type: ignore[misc]
+
+    def stop(self) -> None:
+        """End the workers, dropping the cards they have not begun (a build that failed)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool, self._drawing = None, {}
+
+
+def _spare_processors() -> int:
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 def _cache_key(card: Card) -> str:

@@ -111,6 +111,17 @@ def editions_times(project: Path) -> tuple[tuple[float, float], tuple[float, flo
     return (one_wall, one_cpu), (all_wall, all_cpu)
 
 
+def cold_and_warm(folder: Path) -> tuple[float, float, float]:
+    """A fresh clone's first build against the next one, every edition: median wall seconds of
+    each over RUNS fresh copies (no .cache/, no __pycache__), and the median of their ratios."""
+    pairs = []
+    for run in range(RUNS):
+        copy = shutil.copytree(ROOT, folder / f"fresh-{run}", ignore=COPY_IGNORE)
+        pairs.append((timed_build(copy, 1)[0], timed_build(copy, 1)[0]))
+    cold, warm = (_median([pair[side] for pair in pairs]) for side in (0, 1))
+    return cold, warm, _median([first / second for first, second in pairs])
+
+
 def edition_languages(project: Path) -> list[str]:
     """The original's language, then the translations'."""
     sys.path.insert(0, str(project / "hooks"))
@@ -198,6 +209,7 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
                          "bare": bare_seconds, "peak_mb": peak,
                          "bare_peak_mb": bare_peak})  # fmt: skip
         one, every = editions_times(Path(folder) / "ours-1")
+        cold, warm, cold_ratio = cold_and_warm(Path(folder))
         claim_id = yaml.safe_load((ROOT / "data" / "claims.yaml").read_text("utf-8"))["claims"][0][
             "id"
         ]
@@ -224,6 +236,10 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
     print(f"\n==> mkdocs serve, real size: a claim saved in data/claims.yaml is shown after"
           f" {latency:.2f} s; plain Material, the same claim page saved: {bare_latency:.2f} s"
           f" (both rebuild every page of the original edition)")  # fmt: skip
+    print(
+        f"\n==> fresh clone, every edition, median of {RUNS}: first build {cold:.2f} s,"
+        f" the next {warm:.2f} s wall: cold/warm {cold_ratio:.2f} (goal: at most 1.2)"
+    )
     languages = edition_languages(ROOT)
     print(f"\n==> language editions, real size, median of {RUNS}: the original"
           f" ({languages[0]}) alone {one[0]:.2f} s wall, {one[1]:.2f} s CPU;"

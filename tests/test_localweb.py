@@ -27,7 +27,7 @@ def _hang_up_after_the_first_bytes(address: tuple[str, int]) -> None:
 
 
 def _wait_until_handlers_finish(threads_before: int) -> None:
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # hang guard: the handler thread ends in milliseconds
     while threading.active_count() > threads_before and time.monotonic() < deadline:
         time.sleep(0.05)
 

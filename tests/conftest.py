@@ -21,7 +21,7 @@ EDITION_ROOTS = [
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Files whose tests the xdist workers share one by one (one test per page: each takes seconds);
 # every other file runs whole on one worker (--dist loadfile), so its module fixtures run once.
-SHARED_ONE_BY_ONE = ("tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py")
+SHARED_ONE_BY_ONE = ("tests/browser/test_every_page.py",)
 
 __all__ = ["MKDOCS", "ROOT", "BuiltSite", "address_of", "build_site"]
 

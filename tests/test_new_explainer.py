@@ -144,6 +144,8 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
     project = tmp_path / "project"
     shutil.copytree(explainer, project)
     (project / "hooks" / "explainer" / "dropped.py").write_text("# gone in the newer engine\n")
+    retired = project / "tests" / "browser" / "test_every_page_dark.py"
+    retired.write_text("# an engine test that a later version merged into another\n")
     site_file = project / "data" / "site.yaml"
     edited = site_file.read_text("utf-8").replace("Beispiel – eingeordnet", "Unser Thema")
     site_file.write_text(edited, "utf-8")
@@ -159,6 +161,7 @@ def test_update_engine_brings_a_newer_engine_and_leaves_the_site_alone(
     engine = (project / "hooks" / "explainer" / "text" / "german.py").read_text("utf-8")
     assert engine.endswith(NEWER_ENGINE_MARK)
     assert not (project / "hooks" / "explainer" / "dropped.py").exists()
+    assert not retired.exists()
     assert site_file.read_text("utf-8") == edited
     assert (project / "docs" / "index.md").read_text("utf-8") == page
     check = _engine(project, "check", str(project))

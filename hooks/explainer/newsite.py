@@ -33,8 +33,10 @@ ENGINE_PATHS = (
     "tests/test_schema.py", "tests/test_links.py", "tests/test_theme_patches.py",
     "tests/test_requirements.py",
     "tests/browser/__init__.py", "tests/browser/conftest.py", "tests/browser/audit.py",
-    "tests/browser/test_every_page.py", "tests/browser/test_every_page_dark.py",
+    "tests/browser/test_every_page.py",
 )  # fmt: skip
+# Engine files an earlier version had and this one has not: `update-engine` deletes them.
+RETIRED_ENGINE_PATHS = ("tests/browser/test_every_page_dark.py",)  # merged into test_every_page.py
 NOT_COPIED = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
@@ -58,7 +60,7 @@ def update_engine(project: Path) -> None:
         raise ExplainerError(f"{project} is not an explainer: it has no mkdocs.yml and data/")
     if project.resolve() == ENGINE_ROOT:
         raise ExplainerError(f"{project} is where this engine comes from: nothing to update")
-    for path in ENGINE_PATHS:
+    for path in (*ENGINE_PATHS, *RETIRED_ENGINE_PATHS):
         target = project / path
         if target.is_dir():
             shutil.rmtree(target)

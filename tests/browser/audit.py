@@ -83,19 +83,37 @@ class PageLog:
             self.failures.append(f"HTTP {response.status}: {response.url}")
 
 
-def audit_in_new_context(
-    browser: Browser,
-    url: str,
-    viewports: dict[str, ViewportSize],
-    axe_options: dict = AXE_OPTIONS,
-    **context: object,
-) -> list[str]:
+@dataclass(frozen=True)
+class View:
+    """One way a reader sees the page: a window size and a colour scheme, and the axe rules that
+    can find something new there."""
+
+    name: str
+    viewport: ViewportSize
+    color_scheme: str = "light"
+    axe_options: dict = field(default_factory=lambda: AXE_OPTIONS)
+
+
+PHONE = View("phone", {"width": 360, "height": 740})
+DESKTOP = View("desktop", {"width": 1280, "height": 900})
+# The dark scheme changes colours, not the page: its colours are audited at desktop width (where
+# the header swaps site and page title), after the reader's system switched to it.
+DESKTOP_DARK = View("desktop, dark", DESKTOP.viewport, "dark", AXE_COLOUR_OPTIONS)
+# The scheme is switched on the loaded page as the reader's system does: Material follows it (its
+# name for each scheme), charts.js redraws the charts in the new colours.
+MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}
+SCHEME_SHOWN = """(shown) => !document.body.hasAttribute('data-md-color-scheme')
+    || document.body.getAttribute('data-md-color-scheme') === shown"""
+
+
+def audit_in_new_context(browser: Browser, url: str, views: tuple[View, ...]) -> list[str]:
     """Load one page in a fresh browser context (a new reader: empty cache, no cookies) and audit
-    it at each viewport in turn (as a reader who turns the tablet or widens the window); return
-    every problem found, cookies included."""
-    browser_context = browser.new_context(viewport=next(iter(viewports.values())), **context)
+    it in each view in turn (as a reader who turns the tablet, widens the window or lets the
+    system switch to the dark scheme); return every problem found, cookies included."""
+    first = views[0]
+    browser_context = browser.new_context(viewport=first.viewport, color_scheme=first.color_scheme)
     try:
-        problems = audit_page(browser_context.new_page(), url, viewports, axe_options)
+        problems = audit_page(browser_context.new_page(), url, views)
         if browser_context.cookies():
             problems.append(f"cookies were set: {browser_context.cookies()}")
     finally:
@@ -103,26 +121,29 @@ def audit_in_new_context(
     return problems
 
 
-def audit_page(
-    page: Page, url: str, viewports: dict[str, ViewportSize], axe_options: dict = AXE_OPTIONS
-) -> list[str]:
-    """Problems of one page: axe violations and horizontal scrolling at each viewport, foreign
+def audit_page(page: Page, url: str, views: tuple[View, ...]) -> list[str]:
+    """Problems of one page: axe violations and horizontal scrolling in each view, foreign
     requests, errors, CSP violations."""
     log = PageLog()
     log.attach(page)
     page.goto(url, wait_until="load")
     problems = []
-    for name, size in viewports.items():
-        page.set_viewport_size(size)
+    for view in views:
+        page.emulate_media(color_scheme=view.color_scheme)
+        page.set_viewport_size(view.viewport)
+        page.wait_for_function(SCHEME_SHOWN, arg=MATERIAL_SCHEMES[view.color_scheme])
         draw_every_chart(page)  # the interactive charts; the static ones: test_without_javascript
-        # The new layout's colours, not halfway there: resizing and scrolling through the charts
-        # start transitions (the header swaps site and page title when the heading scrolls by).
+        # The new layout's colours, not halfway there: resizing, switching the scheme and
+        # scrolling through the charts start transitions (the header swaps site and page title
+        # when the heading scrolls by).
         page.evaluate(NEXT_FRAMES)  # scroll and resize handlers have run, transitions started
         page.wait_for_function(TRANSITIONS_DONE)
-        problems += [f"{name}: {problem}" for problem in axe_violations(page, axe_options)]
+        found = axe_violations(page, view.axe_options)
+        problems += [f"{view.name}: {problem}" for problem in found]
         overflow = page.evaluate(HORIZONTAL_OVERFLOW)
         if overflow > 0:
-            problems.append(f"{name}: scrolls sideways by {overflow}px at {size['width']}px")
+            width = view.viewport["width"]
+            problems.append(f"{view.name}: scrolls sideways by {overflow}px at {width}px")
     # Requests made late (plotly.js for the charts) count too: every request started while the page
     # loaded, charts were drawn and axe ran, and whether its answer came.
     log.wait_for_answers(page)

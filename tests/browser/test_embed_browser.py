@@ -2,7 +2,7 @@
 interactive, links opening a new tab, loading no more than the site's own pages do.
 
 Accessibility, errors and foreign requests of every embed page: the reader audit
-(test_every_page.py, test_every_page_dark.py).
+(test_every_page.py).
 """
 
 from __future__ import annotations

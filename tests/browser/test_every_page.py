@@ -2,9 +2,10 @@
 accessible (axe), private (no request to another host, no cookies), free of errors, no sideways
 scrolling.
 
-One test per page and colour scheme, named by the page's address, so that the workers share them
-(each worker builds the site and starts Chromium once) and a failure names its page. The light
-scheme is tested here, the dark one in test_every_page_dark.py.
+One test per page, named by the page's address, so that the workers share them (each worker builds
+the site and starts Chromium once) and a failure names its page. Each page is loaded once and
+audited in the light scheme at both widths, then in the dark one after the reader's system
+switched to it (a fresh load in the dark scheme: test_charts_browser.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from conftest import ROOT, BuiltSite
 from explainer.site import load_build
 from playwright.sync_api import Browser
 
-from .audit import AXE_COLOUR_OPTIONS, AXE_OPTIONS, audit_in_new_context
+from .audit import DESKTOP, DESKTOP_DARK, PHONE, audit_in_new_context
 
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+READER_VIEWS = (PHONE, DESKTOP, DESKTOP_DARK)
 
 
 def page_paths(site: BuiltSite) -> list[str]:
@@ -64,19 +65,6 @@ def _address(source: str) -> str:
 PAGES = source_page_paths(ROOT)
 
 
-def check_page(browser: Browser, served: str, path: str, scheme: str) -> None:
-    # The dark scheme changes colours, not the page: its colours are audited at desktop width
-    # (where the header swaps site and page title), every rule at both widths in the light one.
-    if scheme == "light":
-        viewports, axe_options = VIEWPORTS, AXE_OPTIONS
-    else:
-        viewports, axe_options = {"desktop": VIEWPORTS["desktop"]}, AXE_COLOUR_OPTIONS
-    problems = audit_in_new_context(
-        browser, served + path, viewports, axe_options, color_scheme=scheme
-    )
-    assert not problems, "\n".join(f"/{path}: {problem}" for problem in problems)
-
-
 def test_the_audit_covers_every_built_page(site: BuiltSite) -> None:
     """Every page of the original, and of each translation its pages of each kind."""
     assert {"", "404.html", "en/", "en/404.html"} <= set(PAGES)
@@ -85,7 +73,6 @@ def test_the_audit_covers_every_built_page(site: BuiltSite) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: f"/{path}")
-def test_the_page_passes_the_reader_audit_in_light(
-    browser: Browser, served: str, path: str
-) -> None:
-    check_page(browser, served, path, "light")
+def test_the_page_passes_the_reader_audit(browser: Browser, served: str, path: str) -> None:
+    problems = audit_in_new_context(browser, served + path, READER_VIEWS)
+    assert not problems, "\n".join(f"/{path}: {problem}" for problem in problems)

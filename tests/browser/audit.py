@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from localweb import draw_every_chart
+from localweb import Answers, draw_every_chart
 from playwright.sync_api import Browser, Page, Request, Response, ViewportSize
 
 # WCAG 2.1 A/AA (all impacts), axe's best practices (heading order, landmarks) and WCAG 2.2's
@@ -49,33 +49,22 @@ class PageLog:
     messages: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    finished: int = 0
+    answers: Answers | None = None
 
     def attach(self, page: Page) -> None:
         page.add_init_script(CSP_LISTENER)
+        self.answers = Answers(page)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.messages.append(f"uncaught error: {error}"))
         page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfinished", self._request_finished)
         page.on("requestfailed", self._request_failed)
         page.on("response", self._response)
-
-    def wait_for_answers(self, page: Page) -> None:
-        """Until every request made so far has its answer (or a 30 s hang guard passes)."""
-        for _ in range(1200):
-            if self.finished >= len(self.requests):
-                return
-            page.wait_for_timeout(25)
-
-    def _request_finished(self, _request: Request) -> None:
-        self.finished += 1
 
     def _console(self, message) -> None:  # type: ignore[no-untyped-def]
         if message.type in ("error", "warning"):
             self.messages.append(f"console {message.type}: {message.text}")
 
     def _request_failed(self, request: Request) -> None:
-        self.finished += 1
         self.failures.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response: Response) -> None:
@@ -146,7 +135,7 @@ def audit_page(page: Page, url: str, views: tuple[View, ...]) -> list[str]:
             problems.append(f"{view.name}: scrolls sideways by {overflow}px at {width}px")
     # Requests made late (plotly.js for the charts) count too: every request started while the page
     # loaded, charts were drawn and axe ran, and whether its answer came.
-    log.wait_for_answers(page)
+    log.answers.wait(page)
     origin = _origin(url)
     problems += [f"request to another host: {r}" for r in log.requests if _foreign(r, origin)]
     return problems + log.messages + log.failures + page.evaluate(CSP_VIOLATIONS)

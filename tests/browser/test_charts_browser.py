@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import EDITION_ROOTS
 from explainer.data.sitedata import SiteData
-from localweb import draw_every_chart
+from localweb import draw_every_chart, open_page
 from page_weight import CHART_PAGE_BUDGET, measure_page
 from playwright.sync_api import Browser, Page, Route
 
@@ -20,7 +20,7 @@ PALETTE_TOGGLE = "form[data-md-component=palette] label.md-header__button:visibl
 
 
 def open_numbers_page(page: Page, served: str) -> int:
-    page.goto(served + "zahlen/", wait_until="networkidle")
+    open_page(page, served + "zahlen/")
     count = draw_every_chart(page)
     assert count >= 5
     return count
@@ -51,7 +51,7 @@ def test_a_page_read_without_scrolling_shows_static_charts_and_loads_no_plotly(
 def test_pointing_at_a_chart_replaces_its_svg_with_the_interactive_plot(
     page: Page, served: str
 ) -> None:
-    page.goto(served + "zahlen/", wait_until="networkidle")
+    open_page(page, served + "zahlen/")
     chart = page.locator(PLOT).first
     chart.hover()
     page.wait_for_function(
@@ -110,7 +110,7 @@ def test_static_charts_follow_the_colour_scheme(browser: Browser, served: str) -
     for scheme in ("light", "dark"):
         context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
-        page.goto(served + "zahlen/", wait_until="networkidle")
+        open_page(page, served + "zahlen/")
         bar = page.locator(f"{PLOT} svg.xp-chart__static rect").first
         fills[scheme] = bar.evaluate("rect => getComputedStyle(rect).fill")
         context.close()
@@ -118,7 +118,7 @@ def test_static_charts_follow_the_colour_scheme(browser: Browser, served: str) -
 
 
 def test_charts_draw_after_instant_navigation_from_a_text_page(page: Page, served: str) -> None:
-    page.goto(served, wait_until="networkidle")  # Material's instant module reads the sitemap
+    open_page(page, served)  # Material's instant module reads the sitemap
     page.evaluate("window.xpSamePage = true")
     # Material rewrites links to absolute addresses for instant navigation.
     page.locator("a.md-nav__link[href$='/zahlen/']:visible").first.click()
@@ -151,7 +151,7 @@ def test_no_request_leaves_the_site(page: Page, served: str) -> None:
 def test_charts_fit_a_phone_screen(browser: Browser, served: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     phone = context.new_page()
-    phone.goto(served + "zahlen/", wait_until="networkidle")
+    open_page(phone, served + "zahlen/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # static charts
     draw_every_chart(phone)
     phone.wait_for_timeout(300)
@@ -204,7 +204,7 @@ def test_nothing_shifts_the_layout_while_scripts_load_or_charts_turn_interactive
     page = context.new_page()
     # Scripts arriving late, as on a slow phone connection: the first paint comes before them.
     page.route("**/*.js", _after_a_while)
-    page.goto(served + path, wait_until="networkidle")
+    open_page(page, served + path)
     count = draw_every_chart(page)  # every static SVG replaced by its plot
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()

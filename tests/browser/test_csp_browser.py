@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite
 from explainer.data.sitedata import SiteData
-from localweb import draw_every_chart, serve_folder
+from localweb import draw_every_chart, open_page, serve_folder
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from .audit import CSP_LISTENER, CSP_VIOLATIONS
@@ -64,7 +64,7 @@ def test_instant_navigation_through_every_page_reports_no_violation(
     watched: Watched, served: str, site: BuiltSite
 ) -> None:
     page = watched.page
-    page.goto(served, wait_until="networkidle")  # Material's instant module reads the sitemap
+    open_page(page, served)  # Material's instant module reads the sitemap
     page.evaluate("window.xpSameDocument = true")
     # Each page's policy joins those of the pages before it, and all of them apply to what the
     # next page brings: so every page is checked against every other page's policy.
@@ -92,7 +92,7 @@ def test_charts_colour_scheme_search_and_download_report_no_violation(
     watched: Watched, served: str, data: SiteData
 ) -> None:
     page = watched.page
-    page.goto(served + "zahlen/", wait_until="networkidle")
+    open_page(page, served + "zahlen/")
     draw_every_chart(page)
     chart = page.locator("[data-xp-chart]").first
     chart.hover()  # plotly.js draws its hover label
@@ -120,7 +120,7 @@ def test_an_injected_inline_script_or_event_handler_is_blocked_and_reported(
     start.write_text(start.read_text("utf-8").replace("</body>", INJECTED + "</body>"), "utf-8")
     server, url = serve_folder(copy)
     try:
-        watched.page.goto(url, wait_until="networkidle")
+        open_page(watched.page, url)
         injected = watched.page.evaluate("window.xpInjected")
         material_ran = watched.page.evaluate("typeof __md_get === 'function'")
         reported = watched.page.evaluate(CSP_VIOLATIONS)

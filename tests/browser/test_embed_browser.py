@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from explainer.data.sitedata import SiteData
-from localweb import draw_every_chart
+from localweb import draw_every_chart, open_page
 from page_weight import CHART_PAGE_BUDGET, measure_page
 from playwright.sync_api import Browser, Frame, Page
 from test_embed import SITE_URL, chart_embeds, claim_embeds, snippets
@@ -91,7 +91,7 @@ def test_the_embed_code_opens_readable_and_ready_to_copy(
     claim = data.claims[0]
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{served}behauptungen/{claim.id}/", wait_until="networkidle")
+    open_page(page, f"{served}behauptungen/{claim.id}/")
     page.locator("details.xp-embed-code > summary").click()
     field = page.get_by_label("HTML-Code, um diese Prüfung")
     assert field.is_visible() and field.get_attribute("readonly") is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import BuiltSite, build_site
 from hostilesite import PLAIN, copy_hostile_site
-from localweb import draw_every_chart, serve_folder
+from localweb import draw_every_chart, open_page, serve_folder
 from playwright.sync_api import Browser, Page
 
 from .audit import CSP_LISTENER, CSP_VIOLATIONS
@@ -52,7 +52,7 @@ def test_no_script_from_data_runs_on_any_page(
     page, url = watched
     problems = []
     for path in page_paths(hostile):
-        page.goto(url + path, wait_until="networkidle")
+        open_page(page, url + path)
         draw_every_chart(page)  # plotly.js draws the chart titles and labels from data too
         state = page.evaluate(
             "() => ({pwned: window.__pwned, material: typeof __md_get === 'function'})"
@@ -66,5 +66,5 @@ def test_no_script_from_data_runs_on_any_page(
 
 def test_the_payload_reaches_the_reader_as_the_text_typed(watched: tuple[Page, str]) -> None:
     page, url = watched
-    page.goto(url + CLAIM_PAGE, wait_until="networkidle")
+    open_page(page, url + CLAIM_PAGE)
     assert page.locator("h1").first.text_content() == f"„{PLAIN}“"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import EDITION_ROOTS
+from localweb import open_page
 from playwright.sync_api import Page
 
 # Everything a reader can operate in the page content, plus the colour-scheme toggle: a radio
@@ -39,7 +40,7 @@ FOCUSED = """() => {
 def test_every_control_is_reachable_by_tab_and_visibly_focused(
     page: Page, served: str, path: str
 ) -> None:
-    page.goto(served + path, wait_until="networkidle")
+    open_page(page, served + path)
     count = page.evaluate(MARK, OPERABLE)
     reached: set[str] = set()
     invisible: list[str] = []

@@ -10,7 +10,7 @@ import pytest
 from conftest import EDITION_ROOTS
 from explainer.data.models import Claim
 from explainer.data.sitedata import SiteData
-from localweb import draw_every_chart
+from localweb import draw_every_chart, open_page
 from playwright.sync_api import Browser, Page
 
 # What paper does not need, Material's parts and ours. Share and copy controls are buttons.
@@ -72,7 +72,7 @@ def dark_page(browser: Browser) -> Iterator[Page]:
 def test_a_printed_claim_page_shows_its_content_and_no_navigation_or_controls(
     page: Page, served: str, claim_path: str
 ) -> None:
-    page.goto(served + claim_path, wait_until="networkidle")
+    open_page(page, served + claim_path)
     draw_every_chart(page)
     page.emulate_media(media="print")
     for part, selector in NOT_PRINTED.items():
@@ -87,7 +87,7 @@ def test_a_printed_claim_page_shows_its_content_and_no_navigation_or_controls(
 def test_a_printed_claim_page_writes_out_the_address_of_every_link_out(
     page: Page, served: str, claim_path: str, claim: Claim, data: SiteData
 ) -> None:
-    page.goto(served + claim_path, wait_until="networkidle")
+    open_page(page, served + claim_path)
     page.emulate_media(media="print")
     links = page.evaluate(LINKS)
     printed = {link["href"] for link in links if link["after"] == f'" ({link["href"]})"'}
@@ -102,7 +102,7 @@ def test_a_page_printed_in_the_dark_scheme_looks_as_printed_in_the_light_one(
 ) -> None:
     colours = []
     for reader in (page, dark_page):
-        reader.goto(served + claim_path, wait_until="networkidle")
+        open_page(reader, served + claim_path)
         reader.emulate_media(media="print")
         reader.wait_for_function(SETTLED)  # links fade to their print colour (Material)
         colours.append(reader.evaluate(COLOURS, COLOURED))

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from explainer.data.sitedata import SiteData
+from localweb import open_page
 from playwright.sync_api import Browser, Page, expect
 
 from .test_csp_browser import CONTAINER_REPLACED, FOLLOW_LINK, MARK_CONTAINER
@@ -186,7 +187,7 @@ def test_after_instant_navigation_search_finds_and_its_result_marks_the_word(
     page: Page, served: str, data: SiteData
 ) -> None:
     word = data.claims[0].topic
-    page.goto(served, wait_until="networkidle")  # Material's instant module reads the sitemap
+    open_page(page, served)  # Material's instant module reads the sitemap
     page.evaluate("window.xpSameDocument = true")
     page.evaluate(MARK_CONTAINER)
     # Material closes search shortly after each navigation: a search toggle checked beforehand

@@ -53,7 +53,8 @@ class Snapshot(BaseModel):
 
 
 def snapshot_of(data: SiteData) -> Snapshot:
-    """The guarded fields of every claim, FAQ entry and figure, as data the JSON file holds."""
+    """The guarded fields of every claim, FAQ entry and figure, and the entries of the
+    corrections log, as data the JSON file holds."""
     records = {
         BY_RECORD_TYPE[record_type].attribute: {
             record.id: {name: _plain(getattr(record, name)) for name in fields}

@@ -301,6 +301,22 @@ CASES = [
         " search-results page (expected the address of the document itself)",
     ),
     (
+        "wordpress-search-at-the-site-root-as-url",
+        "sources.yaml",
+        replace("url: https://example.org/flaechenbericht", "url: https://example.org/?s=park"),
+        "data/sources.yaml:5: sources[0].url: 'https://example.org/?s=park' is a"
+        " search-results page (expected the address of the document itself)",
+    ),
+    (
+        "query-parameter-below-the-root-as-url",
+        "sources.yaml",
+        replace(
+            "url: https://example.org/flaechenbericht", "url: https://example.org/archiv/?q=park"
+        ),
+        "data/sources.yaml:5: sources[0].url: 'https://example.org/archiv/?q=park' is a"
+        " search-results page (expected the address of the document itself)",
+    ),
+    (
         "copy-without-original-and-note",
         "sources.yaml",
         replace(
@@ -364,6 +380,26 @@ def test_broken_data_is_reported_with_a_clear_message(
     message = problems_of(data_dir)
 
     assert f"  {expected}" in message.splitlines(), message
+
+
+# (case, a source's address that names no search) — `s` is a search only at a site's root
+ADDRESSES_WITH_A_QUERY = [
+    ("symbol-parameter-below-the-root", "https://example.org/q/d/l/?s=park.de&i=d"),
+    ("s-parameter-on-a-page", "https://example.org/flaechenbericht?s=2"),
+    ("other-parameter-at-the-root", "https://example.org/?p=123"),
+]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [case[1] for case in ADDRESSES_WITH_A_QUERY],
+    ids=[case[0] for case in ADDRESSES_WITH_A_QUERY],
+)
+def test_an_address_with_a_query_that_names_no_search_is_kept(tmp_path: Path, address: str) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    break_data(data_dir, "sources.yaml", replace("https://example.org/flaechenbericht", address))
+
+    assert load_site_data(data_dir).by_id["source"]["gruenflaechenamt"].url == address
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:

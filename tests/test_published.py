@@ -1,6 +1,7 @@
 """No silent edit: once a snapshot of the published state exists (`make publish-snapshot`), a
-changed verdict, summary, source, FAQ answer or figure, and a new or removed record, stop
-`make check` and the build until a correction dated after the snapshot logs it.
+changed verdict, summary, source, FAQ answer or figure, and a removed record, stop `make check`
+and the build until a correction logs it that is new since the snapshot and dated on or after
+its day (a snapshot from before the log was kept: dated after its day).
 
 Each case takes a copy of the mini site's data, writes its snapshot as published, edits the data
 and runs the loader, which the build and `make check` share.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,8 +28,12 @@ from test_data_errors import replace
 from text import NBSP
 
 EXPECTED_CLAIM_ENTRY = (
-    "without a correction (expected an entry in this claim's 'corrections' dated after"
-    " 2024-05-01: what was wrong, what changed, why"
+    "without a correction (expected a new entry in this claim's 'corrections' dated 2024-05-01"
+    " or later: what was wrong, what changed, why"
+)
+BACK_DATED = (
+    "; the new entry dated 2024-04-30 lies before the published state: the Korrekturen page"
+    " would show the change as made before it, so date it the day of the change)"
 )
 MINOR_HINT = "; a typo-level edit may be logged with 'minor: true')"
 LATER = replace('updated: "2024-05-01"', 'updated: "2024-06-01"')  # site.yaml: the data moves on
@@ -38,6 +44,21 @@ def correction(date: str, text: str, *, minor: bool = False) -> str:
     flag = "\n        minor: true" if minor else ""
     return (
         f'sources: [stadtrat]\n    corrections:\n      - date: "{date}"\n        text: {text}{flag}'
+    )
+
+
+def revised_with_correction(date: str) -> dict:
+    """The second claim re-rated, with a correction of `date`."""
+    logged = replace("sources: [stadtrat]", correction(date, "Neu bewertet."))
+    return {"claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
+        logged(text))}  # fmt: skip
+
+
+def removal(date: str) -> str:
+    """site.yaml's `removed`, logging that the second claim was taken off the site."""
+    return (
+        f'removed:\n  - record: claim\n    id: park-schoen\n    date: "{date}"\n'
+        "    text: Die Aussage ist eine Meinung und wird nicht mehr geführt.\n"
     )
 
 
@@ -74,8 +95,8 @@ CASES = [
         {"faq.yaml": replace("answer: Kaum –", "answer: Kaum, nur –")},
         [
             "data/faq.yaml:6: questions[0].answer: changed since the published state of"
-            " 2024-05-01 without a correction (expected an entry in this"
-            " FAQ entry's 'corrections' dated after 2024-05-01: what was wrong, what changed, why"
+            " 2024-05-01 without a correction (expected a new entry in this FAQ entry's"
+            " 'corrections' dated 2024-05-01 or later: what was wrong, what changed, why"
             + MINOR_HINT
         ],
     ),
@@ -84,8 +105,8 @@ CASES = [
         {"figures.yaml": replace("value: -0.4", "value: -0.5")},
         [
             "data/figures.yaml:11: figures[1].value: changed since the published state of"
-            " 2024-05-01 (was -0.4, now -0.5) without a correction (expected an entry in this"
-            " figure's 'corrections' dated after 2024-05-01: what was wrong, what changed, why)"
+            " 2024-05-01 (was -0.4, now -0.5) without a correction (expected a new entry in this"
+            " figure's 'corrections' dated 2024-05-01 or later: what was wrong, what changed, why)"
         ],
     ),
     (
@@ -97,8 +118,8 @@ CASES = [
         },
         [
             "data/figures.yaml:7: figures[0].as_of: changed since the published state of"
-            " 2024-05-01 (was '2024-01-01', now '2024-02-01') without a correction (expected an"
-            " entry in this figure's 'corrections' dated after 2024-05-01: what was wrong, what"
+            " 2024-05-01 (was '2024-01-01', now '2024-02-01') without a correction (expected a new"
+            " entry in this figure's 'corrections' dated 2024-05-01 or later: what was wrong, what"
             " changed, why)"
         ],
     ),
@@ -106,22 +127,21 @@ CASES = [
         "verdict-changed-with-a-correction",
         {
             "site.yaml": LATER,
-            "claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
-                replace("sources: [stadtrat]", correction("2024-06-01", "Neu bewertet."))(text)
-            ),
+            **revised_with_correction("2024-06-01"),
         },
         [],
     ),
     (
-        "verdict-changed-with-a-correction-from-before",
-        {
-            "claims.yaml": lambda text: replace("verdict: ansichtssache", "verdict: stimmt")(
-                replace("sources: [stadtrat]", correction("2024-05-01", "Neu bewertet."))(text)
-            ),
-        },
+        "verdict-changed-with-a-correction-of-the-day-of-publishing",
+        revised_with_correction("2024-05-01"),
+        [],
+    ),
+    (
+        "verdict-changed-with-a-back-dated-correction",
+        revised_with_correction("2024-04-30"),
         [
             "data/claims.yaml:22: claims[1].verdict: changed since the published state of"
-            f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY})"
+            f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY}{BACK_DATED}"
         ],
     ),
     (
@@ -157,21 +177,38 @@ CASES = [
         {"claims.yaml": lambda text: text[: text.index("  - id: park-schoen")]},
         [
             "data/site.yaml:1: removed: claim 'park-schoen' was published on 2024-05-01 and is no"
-            " longer in data/claims.yaml (expected it back, or an entry in 'removed' with record:"
-            " claim, id: park-schoen, a date after 2024-05-01 and a text saying why)"
+            " longer in data/claims.yaml (expected it back, or a new entry in 'removed' with"
+            " record: claim, id: park-schoen, dated 2024-05-01 or later and a text saying why)"
         ],
     ),
     (
         "claim-removed-and-logged",
         {
-            "site.yaml": lambda text: (
-                LATER(text)
-                + 'removed:\n  - record: claim\n    id: park-schoen\n    date: "2024-06-01"\n'
-                "    text: Die Aussage ist eine Meinung und wird nicht mehr geführt.\n"
-            ),
+            "site.yaml": lambda text: LATER(text) + removal("2024-06-01"),
             "claims.yaml": lambda text: text[: text.index("  - id: park-schoen")],
         },
         [],
+    ),
+    (
+        "claim-removed-and-logged-the-day-of-publishing",
+        {
+            "site.yaml": lambda text: text + removal("2024-05-01"),
+            "claims.yaml": lambda text: text[: text.index("  - id: park-schoen")],
+        },
+        [],
+    ),
+    (
+        "claim-removed-with-a-back-dated-entry",
+        {
+            "site.yaml": lambda text: text + removal("2024-04-30"),
+            "claims.yaml": lambda text: text[: text.index("  - id: park-schoen")],
+        },
+        [
+            "data/site.yaml:10: removed: claim 'park-schoen' was published on 2024-05-01 and is no"
+            " longer in data/claims.yaml (expected it back, or a new entry in 'removed' with"
+            " record: claim, id: park-schoen, dated 2024-05-01 or later and a text saying why"
+            + BACK_DATED
+        ],
     ),
     (
         "figure-added-needs-no-correction",
@@ -200,6 +237,67 @@ def test_a_change_to_the_published_state_needs_a_dated_correction(
     tmp_path: Path, edits: dict, expected: list[str]
 ) -> None:
     data_dir = published_mini_data(tmp_path)
+
+    assert problems_after_edits(data_dir, edits) == expected
+
+
+def test_an_entry_the_snapshot_already_kept_logs_no_later_change(tmp_path: Path) -> None:
+    data_dir = shutil.copytree(MINI_SITE / "data", tmp_path / "data")
+    claims = data_dir / "claims.yaml"
+    logged = correction("2024-05-01", "Neu bewertet.")
+    claims.write_text(replace("sources: [stadtrat]", logged)(claims.read_text("utf-8")), "utf-8")
+    write_snapshot(load_site_data(data_dir), data_dir)  # published with that day's correction
+
+    problems = problems_after_edits(
+        data_dir, {"claims.yaml": replace("verdict: ansichtssache", "verdict: stimmt")}
+    )
+
+    assert problems == [
+        "data/claims.yaml:22: claims[1].verdict: changed since the published state of"
+        f" 2024-05-01 (was 'ansichtssache', now 'stimmt') {EXPECTED_CLAIM_ENTRY})"
+    ]
+
+
+OLD_RULE_CLAIM = (
+    "data/claims.yaml:22: claims[1].verdict: changed since the published state of 2024-05-01"
+    " (was 'ansichtssache', now 'stimmt') without a correction (expected an entry in this"
+    " claim's 'corrections' dated after 2024-05-01: what was wrong, what changed, why)"
+)
+OLD_RULE_REMOVAL = (
+    "data/site.yaml:10: removed: claim 'park-schoen' was published on 2024-05-01 and is no"
+    " longer in data/claims.yaml (expected it back, or an entry in 'removed' with record:"
+    " claim, id: park-schoen, dated after 2024-05-01 and a text saying why)"
+)
+WITHOUT_PARK_SCHOEN = {"claims.yaml": lambda text: text[: text.index("  - id: park-schoen")]}
+
+
+# (case, edits after publishing, the problems) against a snapshot that kept no log entries
+OLD_SNAPSHOT_CASES = [
+    ("changed-with-a-correction-of-the-day-of-publishing", revised_with_correction("2024-05-01"),
+     [OLD_RULE_CLAIM]),
+    ("changed-with-a-later-correction",
+     {"site.yaml": LATER, **revised_with_correction("2024-06-01")}, []),
+    ("removed-with-an-entry-of-the-day-of-publishing",
+     {"site.yaml": lambda text: text + removal("2024-05-01"), **WITHOUT_PARK_SCHOEN},
+     [OLD_RULE_REMOVAL]),
+    ("removed-with-a-later-entry",
+     {"site.yaml": lambda text: LATER(text) + removal("2024-06-01"), **WITHOUT_PARK_SCHOEN}, []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [case[1:] for case in OLD_SNAPSHOT_CASES],
+    ids=[case[0] for case in OLD_SNAPSHOT_CASES],
+)
+def test_a_snapshot_that_kept_no_log_entries_counts_entries_dated_after_it(
+    tmp_path: Path, edits: dict, expected: list[str]
+) -> None:
+    data_dir = published_mini_data(tmp_path)
+    path = data_dir / SNAPSHOT_FILE
+    snapshot = json.loads(path.read_text("utf-8"))
+    del snapshot["corrections"], snapshot["removed"]  # as an older engine wrote it
+    path.write_text(json.dumps(snapshot), "utf-8")
 
     assert problems_after_edits(data_dir, edits) == expected
 
@@ -234,6 +332,14 @@ def test_the_snapshot_is_sorted_json_with_one_field_a_line(tmp_path: Path) -> No
         "unit": "percent",
         "value": -0.4,
     }
+    (kept,) = snapshot["corrections"]["claims"]["park-schrumpft"]  # its date and a hash of its text
+    assert re.fullmatch(r"2024-04-28 [0-9a-f]{12}", kept)
+    assert snapshot["corrections"] == {
+        "claims": {"park-schrumpft": [kept]},
+        "figures": {},
+        "questions": {},
+    }
+    assert snapshot["removed"] == []
     assert text == json.dumps(snapshot, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -101,10 +101,14 @@ def test_the_articles_answers_are_quoted_word_for_word(data: SiteData) -> None:
             assert _words(question.article_answer) in article, question.id
 
 
+# A search path or parameter anywhere; WordPress's `s` only at a site's root (`/?s=term`)
+SEARCH_PAGE = r"/search\b|[?&](q|query|search)=|^https?://[^/?#]+/?\?([^#]*&)?s="
+
+
 def test_no_source_address_is_a_search_page_and_every_claim_is_dated(data: SiteData) -> None:
     for source in data.sources:
         for address in (source.url, source.read_via):
-            assert address is None or not re.search(r"/search\b|[?&](q|s|query)=", address)
+            assert address is None or not re.search(SEARCH_PAGE, address)
     for claim in data.claims:
         assert claim.checked <= data.site.updated, claim.id
         assert claim.verdict_reason, claim.id

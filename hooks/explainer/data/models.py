@@ -223,7 +223,8 @@ def _refuse_search_page(value: str) -> str:
     """A search-results page shows whatever the search finds today, not the document cited."""
     parts = urlsplit(value)
     query = {key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
-    if "/search" in parts.path.lower() or query & SEARCH_PARAMETERS:
+    searched = SEARCH_PARAMETERS | (ROOT_SEARCH_PARAMETERS if parts.path in ("", "/") else set())
+    if "/search" in parts.path.lower() or query & searched:
         raise ValueError(
             f"{value!r} is a search-results page (expected the address of the document itself)"
         )
@@ -245,7 +246,10 @@ def _require_known_date(value: object) -> str:
     return text
 
 
-SEARCH_PARAMETERS = {"q", "s", "query", "search"}
+SEARCH_PARAMETERS = {"q", "query", "search"}
+# A search only at a site's root (WordPress: https://example.org/?s=term); on another path, `s`
+# may name what the document is about (Stooq: /q/d/l/?s=nvda.us, a share's prices).
+ROOT_SEARCH_PARAMETERS = {"s"}
 
 IsoDate = Annotated[datetime.date, BeforeValidator(_require_iso_text)]
 KnownDate = Annotated[

@@ -1,24 +1,29 @@
 """The last published state of what readers rely on, and no change to it without a correction.
 
 `make publish-snapshot`, run after publishing, writes `data/published.json` from the loaded data:
-per claim its verdict, summary and sources, per FAQ entry its answer, per figure its value. The
-loader compares the data with it: a changed field or a removed record needs a dated entry
-in the corrections log (the record's `corrections`, or `removed` in site.yaml), so that the
-Korrekturen page keeps its promise. Without the file (a new explainer) there is nothing to compare.
+per claim its verdict, summary and sources, per FAQ entry its answer, per figure its value, and
+which entries the corrections log held. The loader compares the data with it: a changed field or
+a removed record needs a new entry in the corrections log (the record's `corrections`, or
+`removed` in site.yaml) dated on or after the snapshot's day, so that the Korrekturen page keeps
+its promise; a newsroom may publish and correct on the same day. A snapshot written before the
+log's entries were kept counts an entry dated after it. Without the file (a new explainer) there
+is nothing to compare.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .datafiles import BY_RECORD_TYPE
 from .errors import DataProblem
-from .models import PUBLISHED_FIELDS, Correction
+from .models import PUBLISHED_FIELDS, Correction, Removal
 from .references import ParsedFile
 from .sitedata import SiteData
 from .yamlfile import YamlFile
@@ -40,10 +45,16 @@ class Snapshot(BaseModel):
     claims: dict[str, dict[str, Any]]
     questions: dict[str, dict[str, Any]]
     figures: dict[str, dict[str, Any]]
+    # The corrections log of that release, an entry as `_digest` writes it: per kind of record
+    # (as above) and id, its `corrections`; and site.yaml's `removed`. None in a snapshot written
+    # before the log was kept.
+    corrections: dict[str, dict[str, list[str]]] | None = None
+    removed: list[str] | None = None
 
 
 def snapshot_of(data: SiteData) -> Snapshot:
-    """The guarded fields of every claim, FAQ entry and figure, as data the JSON file holds."""
+    """The guarded fields of every claim, FAQ entry and figure, and the entries of the
+    corrections log, as data the JSON file holds."""
     records = {
         BY_RECORD_TYPE[record_type].attribute: {
             record.id: {name: _plain(getattr(record, name)) for name in fields}
@@ -51,7 +62,18 @@ def snapshot_of(data: SiteData) -> Snapshot:
         }
         for record_type, fields in PUBLISHED_FIELDS.items()
     }
-    return Snapshot(published=data.site.updated, **records)
+    corrections = {
+        BY_RECORD_TYPE[record_type].attribute: {
+            record.id: [_digest(item) for item in record.corrections]
+            for record in data.by_id[record_type].values()
+            if record.corrections
+        }
+        for record_type in PUBLISHED_FIELDS
+    }
+    removed = [_digest(item) for item in data.site.removed]
+    return Snapshot(
+        published=data.site.updated, corrections=corrections, removed=removed, **records
+    )
 
 
 def write_snapshot(data: SiteData, data_dir: Path) -> Path:
@@ -66,7 +88,7 @@ def write_snapshot(data: SiteData, data_dir: Path) -> Path:
 def unlogged_changes(
     data: SiteData, files: list[ParsedFile], data_dir: Path, shown_as: str
 ) -> list[DataProblem]:
-    """Every change to the published state that no correction dated after it logs."""
+    """Every change to the published state that no new entry of the corrections log logs."""
     path, shown = data_dir / SNAPSHOT_FILE, f"{shown_as}/{SNAPSHOT_FILE}"
     if not path.exists():
         return []
@@ -77,13 +99,62 @@ def unlogged_changes(
         message = f"not a snapshot of the published state ({detail}; write it again with "
         return [DataProblem(shown, 1, (), message + "make publish-snapshot after publishing)")]
     file_of = {parsed.entry.name: parsed.file for parsed in files}
+    removals = _Log(before.published, _known(before.removed))
     problems = []
     for record_type, fields in PUBLISHED_FIELDS.items():
         entry = BY_RECORD_TYPE[record_type]
         published = getattr(before, entry.attribute)
         problems += _changed(data, record_type, fields, published, file_of[entry.name], before)
-        problems += _removed(data, record_type, published, file_of["site"], before.published)
+        problems += _removed(data, record_type, published, file_of["site"], removals)
     return problems
+
+
+Entry = TypeVar("Entry", Correction, Removal)  # an entry of the corrections log
+
+
+@dataclass(frozen=True)
+class _Log:
+    """Which entries of one corrections log are new since the snapshot of `since`."""
+
+    since: datetime.date
+    known: frozenset[str] | None  # the entries the snapshot kept; None: it kept none (older)
+
+    def split(self, entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+        """The entries that log a change since the snapshot, and the new ones dated before it."""
+        if self.known is None:
+            return [item for item in entries if item.date > self.since], []
+        new = [item for item in entries if _digest(item) not in self.known]
+        return [item for item in new if item.date >= self.since], [
+            item for item in new if item.date < self.since
+        ]
+
+    def expected(self, where: str) -> str:
+        """The entry a change needs, for a message."""
+        if self.known is None:
+            return f"an entry in {where} dated after {self.since}"
+        return f"a new entry in {where} dated {self.since} or later"
+
+    def back_dated(self, entries: list[Correction] | list[Removal]) -> str:
+        """Why the new `entries` dated before the snapshot do not count, for a message."""
+        if not entries:
+            return ""
+        dates = ", ".join(sorted({item.date.isoformat() for item in entries}))
+        return (
+            f"; the new entry dated {dates} lies before the published state: the Korrekturen page "
+            "would show the change as made before it, so date it the day of the change"
+        )
+
+
+def _known(digests: list[str] | None) -> frozenset[str] | None:
+    return None if digests is None else frozenset(digests)
+
+
+def _digest(entry: Correction | Removal) -> str:
+    """An entry of the log as the snapshot keeps it: its date and a short hash of its text (and
+    for a removal, what was removed), so that the file says when, and a diff shows a change."""
+    text = hashlib.sha256(entry.text.encode("utf-8")).hexdigest()[:12]
+    what = f"{entry.record} {entry.id} " if isinstance(entry, Removal) else ""
+    return f"{what}{entry.date} {text}"
 
 
 def _changed(
@@ -94,19 +165,23 @@ def _changed(
     file: YamlFile,
     before: Snapshot,
 ) -> list[DataProblem]:
-    attribute, since = BY_RECORD_TYPE[record_type].attribute, before.published
+    attribute = BY_RECORD_TYPE[record_type].attribute
+    kept = None if before.corrections is None else before.corrections.get(attribute, {})
     problems = []
     for index, record in enumerate(getattr(data, attribute) or []):
-        logged = [item for item in record.corrections if item.date > since]
         if record.id not in published:
             continue  # new evidence is no correction; a claim citing it logs its new sources
+        log = _Log(before.published, _known(None if kept is None else kept.get(record.id, [])))
+        logged, back_dated = log.split(record.corrections)
         for name in fields:
             old, new = published[record.id].get(name), _plain(getattr(record, name))
             if old != new and not _logs(logged, name):
-                message = f"changed since the published state of {since}{_change(old, new)} "
+                message = f"changed since the published state of {log.since}{_change(old, new)} "
+                where = f"this {RECORD_NAMES[record_type]}'s 'corrections'"
+                minor, note = name in WORDING_FIELDS, log.back_dated(back_dated)
                 problems.append(
                     file.problem((attribute, index, name), message + _expected(
-                        record_type, since, minor=name in WORDING_FIELDS))
+                        log.expected(where), minor=minor, note=note))
                 )  # fmt: skip
     return problems
 
@@ -116,25 +191,28 @@ def _removed(
     record_type: str,
     published: dict[str, Any],
     site_file: YamlFile,
-    since: datetime.date,
+    log: _Log,
 ) -> list[DataProblem]:
-    logged = {item.id for item in data.site.removed if item.record == record_type}
-    logged &= {item.id for item in data.site.removed if item.date > since}
-    gone = sorted(published.keys() - data.by_id[record_type].keys() - logged)
+    entries = [item for item in data.site.removed if item.record == record_type]
+    logged, back_dated = log.split(entries)
+    gone = sorted(published.keys() - data.by_id[record_type].keys() - {item.id for item in logged})
     where = BY_RECORD_TYPE[record_type].pattern
     return [
         site_file.problem(
             ("removed",),
-            f"{RECORD_NAMES[record_type]} {record_id!r} was published on {since} and is no longer "
-            f"in data/{where} (expected it back, or an entry in 'removed' with record: "
-            f"{record_type}, id: {record_id}, a date after {since} and a text saying why)",
+            f"{RECORD_NAMES[record_type]} {record_id!r} was published on {log.since} and is no "
+            f"longer in data/{where} (expected it back, or "
+            + log.expected(f"'removed' with record: {record_type}, id: {record_id},")
+            + " and a text saying why"
+            + log.back_dated([item for item in back_dated if item.id == record_id])
+            + ")",
         )
         for record_id in gone
     ]
 
 
 def _logs(logged: list[Correction], name: str) -> bool:
-    """A correction after the snapshot logs the change; a minor one only a change of wording."""
+    """A new correction logs the change; a minor one only a change of wording."""
     return any(not item.minor or name in WORDING_FIELDS for item in logged)
 
 
@@ -149,12 +227,9 @@ def _change(old: Any, new: Any) -> str:
     return f" (was {old!r}, now {new!r})"
 
 
-def _expected(record_type: str, since: datetime.date, *, minor: bool) -> str:
+def _expected(entry: str, *, minor: bool, note: str) -> str:
     hint = "; a typo-level edit may be logged with 'minor: true'" if minor else ""
-    return (
-        f"without a correction (expected an entry in this {RECORD_NAMES[record_type]}'s "
-        f"'corrections' dated after {since}: what was wrong, what changed, why{hint})"
-    )
+    return f"without a correction (expected {entry}: what was wrong, what changed, why{hint}{note})"
 
 
 def _plain(value: Any) -> Any:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from explainer.data.sitedata import SiteData
-from explainer.outputs import csp, feed, linksout, metadata, themepatch
+from explainer.outputs import bytecode, csp, feed, linksout, metadata, themepatch
 from explainer.outputs.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.publication import Publication
 from explainer.site import BUILD_KEY, ShareImages, SiteBuild
@@ -121,6 +121,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     words = _hook.current.build.words
     env.add_extension("jinja2.ext.i18n")  # overrides/ use the pages' catalogue
     env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    env.bytecode_cache = bytecode.shared_bytecode_cache(env)  # compiled once per process
     env.globals["xp_legal_links"] = [
         {"title": words.gettext(title), "url": file.url}
         for path, title in LEGAL_PAGES

@@ -31,7 +31,7 @@ from ..data.models import Checked, WebAddress
 from ..data.sitedata import SiteData
 from ..text import catalogue, richtext
 from ..text.formatting import Formatter
-from . import downloads, opendata
+from . import bytecode, downloads, opendata
 from .pages import TEMPLATE_DIR
 
 MACROS = "explainer/macros.html"
@@ -69,6 +69,7 @@ def make_environment(language: str = "de", project_dir: Path | None = None) -> j
     for name in ("gettext", "ngettext"):
         env.globals[name] = _with_page_text_values(env.globals[name])
     env.globals.update(embed_heights=EMBED_HEIGHTS)
+    env.bytecode_cache = bytecode.shared_bytecode_cache(env)  # compiled once per process
     env.filters.update(
         number=formatter.number,
         date=formatter.date,
@@ -128,6 +129,7 @@ MARKDOWN_SYNTAX = re.compile(r"[\\`*_{\[<]|^(?: {4}|\t| {0,3}(?:[-+=#>]|\d+[.)])
 _PLAIN_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html"])
 
 
+@lru_cache(maxsize=8192)  # the next build (another edition, a rebuild of serve) has most texts
 def plain_text_of(markdown_text: str) -> str:
     """Markdown as the plain text a reader sees, whitespace collapsed. Text without any Markdown
     syntax is that already (Markdown would only wrap its paragraphs), so only the rest is
@@ -326,7 +328,7 @@ class Renderer:
         return richtext.render(richtext.parse(text), helpers)
 
     def _compiled(self, source: str, name: str) -> jinja2.Template:
-        code = self.env.compile(source, name=name, filename=name)
+        code = bytecode.compiled_source(self.env, source, name)
         return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
 

@@ -90,11 +90,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt; our patches of
-    Material's script. Share images not drawn before are drawn while the pages are rendered:
-    their files get their content in on_env, before MkDocs writes them."""
+    Material's script, and our stylesheets and scripts inside Material's. Share images not drawn
+    before are drawn while the pages are rendered: their files get their content in on_env,
+    before MkDocs writes them."""
     try:
         site_files = _hook.current.site_files(lambda path: files.get_file_from_path(path).url)
         themepatch.patch_assets(files)
+        themepatch.carry_our_assets(files)
     except themepatch.ThemePatchError as error:
         raise PluginError(str(error)) from None
     for path, content in site_files.items():

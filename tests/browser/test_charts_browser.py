@@ -221,7 +221,8 @@ def test_a_chart_the_reader_scrolled_to_before_the_scripts_arrived_is_drawn(
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     held: list[Route] = []
-    page.route("**/charts.js", lambda route: held.append(route))  # held until the reader scrolled
+    # charts.js comes inside Material's bundle (CARRIED): held until the reader scrolled
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
     page.goto(served + "zahlen/", wait_until="commit")
     second_chart = page.locator("[data-xp-chart]").nth(1)
     second_chart.wait_for(state="attached")

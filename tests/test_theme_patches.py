@@ -17,10 +17,12 @@ import pytest
 from conftest import ROOT
 from explainer.outputs.themepatch import (
     ASSET_PATCHES,
+    CARRIED,
     MADE_AGAINST,
     THEME_PATCHES,
     ThemePatch,
     ThemePatchError,
+    carry_our_assets,
     patch_assets,
     patched_loader,
 )
@@ -89,6 +91,27 @@ def test_a_theme_asset_the_theme_no_longer_has_stops_naming_it_and_the_patch() -
         patch_assets(Files([]))
     assert f"no template {patch.template} any more" in str(stopped.value)
     assert "search index" in str(stopped.value)  # what the patch does
+
+
+def test_a_theme_file_that_carried_our_assets_and_is_gone_stops_naming_it() -> None:
+    carrier, ours = next(iter(CARRIED.items()))
+    with pytest.raises(ThemePatchError) as stopped:
+        carry_our_assets(Files([]))
+    assert f"no file {carrier} any more" in str(stopped.value)
+    assert ours[-1] in str(stopped.value)
+
+
+def test_an_asset_of_ours_that_is_gone_stops_naming_it(tmp_path: Path) -> None:
+    carriers = [Path(carrier) for carrier in CARRIED]
+    for carrier in carriers:
+        (tmp_path / carrier).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / carrier).write_text("/* theme */", "utf-8")
+    site = str(tmp_path / "site")
+    files = Files([File(carrier.as_posix(), str(tmp_path), site, False) for carrier in carriers])
+    with pytest.raises(ThemePatchError) as stopped:
+        carry_our_assets(files)
+    first_carrier, ours = next(iter(CARRIED.items()))
+    assert f"No {', '.join(ours)} to carry inside {first_carrier}" in str(stopped.value)
 
 
 def test_a_patch_whose_text_is_gone_stops_naming_the_template_and_the_patch() -> None:

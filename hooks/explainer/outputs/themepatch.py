@@ -96,6 +96,12 @@ def carry_our_assets(files: Files) -> None:
                 "to every page: name the theme's new file in CARRIED "
                 "(hooks/explainer/outputs/themepatch.py)."
             )
+        missing = [path for path in ours if files.get_file_from_path(path) is None]
+        if missing:
+            raise ThemePatchError(
+                f"No {', '.join(missing)} to carry inside {carrier}: restore it in overrides/ "
+                "or take it out of CARRIED (hooks/explainer/outputs/themepatch.py)."
+            )
         texts = [files.get_file_from_path(path).content_string for path in ours]
         theme_file.content_string = "\n".join([theme_file.content_string, *texts])
 

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
@@ -47,6 +47,21 @@ class PageError(Exception):
     """A template mistake in one page, with the page and line it is on."""
 
 
+class PageSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, its verdict on an attribute kept per type and name. Its checks
+    look at nothing else (a leading underscore, is_internal_attribute, modifies_known_mutable:
+    isinstance tests and names), and the pages of a site ask for the same few names of the same
+    types a hundred thousand times."""
+
+    _verdicts: ClassVar[dict[tuple[type, str], bool]] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        if key not in self._verdicts:
+            self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return self._verdicts[key]
+
+
 def make_environment(language: str = "de", project_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment for pages in `language`: sandboxed, strict about unknown names,
     escaping data text; interface words from the language's catalogue (`_()`, `ngettext()`,
@@ -54,7 +69,7 @@ def make_environment(language: str = "de", project_dir: Path | None = None) -> j
     `env.words` and `env.formatter` hold both for the Python side of the build."""
     words = catalogue.translations(language, project_dir)
     formatter = Formatter(language, words)
-    env = ImmutableSandboxedEnvironment(
+    env = PageSandbox(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -211,6 +226,7 @@ class Renderer:
         )
         self._page_templates: dict[str, jinja2.Template] = {}
         self._plain_texts: dict[str, str] = {}
+        self._helper_outputs: dict[tuple[str, str, str], str] = {}
         self._open_data: opendata.OpenData | None = None
 
     def render_page(self, markdown_text: str, page_path: str, shown_as: str, **extra: Any) -> str:
@@ -324,8 +340,25 @@ class Renderer:
 
     def _render_rich(self, text: str, context: dict[str, Any]) -> str:
         """A rich text with the helpers of the page it is on: it needs no import of them."""
-        helpers = {name: context[name] for name in richtext.HELPERS}
+        folder = posixpath.dirname(context["page_path"])
+        helpers = {
+            name: self._helper_output(context[name], name, folder) for name in richtext.HELPERS
+        }
         return richtext.render(richtext.parse(text), helpers)
+
+    def _helper_output(
+        self, macro: Callable[[str], str], name: str, folder: str
+    ) -> Callable[[str], str]:
+        """A helper that renders once per id and build for every page in `folder`: its output
+        depends only on the data and on where the page links from (its folder)."""
+
+        def output(target: str) -> str:
+            key = (name, target, folder)
+            if key not in self._helper_outputs:
+                self._helper_outputs[key] = macro(target)
+            return self._helper_outputs[key]
+
+        return output
 
     def _compiled(self, source: str, name: str) -> jinja2.Template:
         code = bytecode.compiled_source(self.env, source, name)

@@ -36,6 +36,7 @@ from .pages import TEMPLATE_DIR
 
 MACROS = "explainer/macros.html"
 PLAIN_TEXT_PAGE = "index.md"  # the page context for rich text shown outside pages (open data, feed)
+PLAIN_TEXT_FOLDER = posixpath.dirname(PLAIN_TEXT_PAGE)
 # Pixel heights of the <iframe> in the embed code (macros.html), for a column 600 px wide.
 EMBED_HEIGHTS = {
     "claim": 420,  # the claim's card and the embed page's footer
@@ -272,9 +273,27 @@ class Renderer:
         """Rich data text rendered with the page helpers (figures, citations), as plain text.
         Once per text and build: without its links, the text is the same on every page."""
         if rich_text not in self._plain_texts:
-            rendered = self._render_rich(rich_text, self._plain_context)
-            self._plain_texts[rich_text] = plain_text_of(rendered)
+            self._plain_texts[rich_text] = plain_text_of(self._plain_source(rich_text))
         return self._plain_texts[rich_text]
+
+    def _plain_source(self, rich_text: str) -> str:
+        """The text's Markdown for its plain text. Where the text has no Markdown of its own,
+        each helper goes in as the plain text it shows, so the whole needs no conversion
+        (plain_text_of); where it has, the helpers go in as pages show them, since Markdown
+        reads what is around a helper by its first and last character (`</span>_a_`)."""
+        parts = richtext.parse(rich_text)
+        if any(MARKDOWN_SYNTAX.search(part) for part in parts if isinstance(part, Markup)):
+            return self._render_rich(rich_text, self._plain_context)
+        helpers = {name: functools.partial(self._plain_helper, name) for name in richtext.HELPERS}
+        return richtext.render(parts, helpers)
+
+    def _plain_helper(self, name: str, target: str) -> Markup:
+        """What a reader sees of a helper's output, as literal Markdown text. The first
+        character is a character reference, so that nothing a helper shows ('3. Januar') starts
+        a list or a heading where the helper starts a line."""
+        macro = self._plain_context[name]
+        shown = plain_text_of(self._helper_output(macro, name, PLAIN_TEXT_FOLDER)(target))
+        return Markup(f"&#{ord(shown[0])};") + page_text(shown[1:]) if shown else Markup("")
 
     def context(self, page_path: str, **extra: Any) -> dict[str, Any]:
         """Names a page can use. The site generator adds, through `extra`, what only it knows:

@@ -14,6 +14,7 @@ tools/plotly-bundle/package.json (and its lock file, README: "plotly.js"), run
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from plotly.offline import get_plotlyjs_version
 VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor"
 BUNDLE = VENDOR / "plotly-custom.min.js"
 PACKAGE = ROOT / "tools" / "plotly-bundle" / "package.json"
+BUILD_SCRIPT = ROOT / "tools" / "plotly-bundle" / "build.py"
 SHA256 = "aacb034ee5402c51dab639f42d0e6aa10b341f57f2e4d48202d7fb1b8c24940d"
 
 # Where a figure uses a plotly.js component: a pattern for its paths ("layout.xaxis.rangeslider.
@@ -207,3 +209,58 @@ def test_bundle_version_matches_the_plotly_js_of_plotly_py() -> None:
 def test_bundle_keeps_its_licence() -> None:
     assert "Licensed under the MIT license" in bundle_header()
     assert "MIT License" in (VENDOR / "plotly-custom.LICENSE.txt").read_text("utf-8")
+
+
+def bundle_tool() -> Any:
+    """tools/plotly-bundle/build.py, imported from its file (its folder is no package)."""
+    spec = importlib.util.spec_from_file_location("plotly_bundle_build", BUILD_SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# plotly.js's src/core.js in small: its component list and its beta exports.
+CORE = """exports.version = require('./version').version;
+require('../build/plotcss');
+register([
+    require('./components/annotations'),
+    require('./components/images'),
+    require('./components/legend'), // legend needs to come after shape
+    require('./components/fx')
+]);
+// unofficial 'beta' plot methods, use at your own risk
+exports.Snapshot = require('./snapshot');
+"""
+
+
+def test_the_entry_is_plotly_core_with_only_the_named_components_and_the_traces() -> None:
+    entry = bundle_tool().entry_code(CORE, ("fx", "annotations"), ("bar", "scatter"))
+    assert entry == (
+        "exports.version = require('plotly.js/src/version').version;\n"
+        "require('plotly.js/build/plotcss');\n"
+        "register([\n"
+        "    require('plotly.js/src/components/annotations'),\n"
+        "    require('plotly.js/src/components/fx')\n"
+        "]);\n"
+        "register([require('plotly.js/lib/bar'), require('plotly.js/lib/scatter')]);\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("core", "components", "message"),
+    [
+        (CORE, ("fx", "sankey"), "plotly.js's src/core.js registers no component sankey: check "
+                                 "PLOTLY_COMPONENTS in chartkinds.py"),
+        (CORE.split("// unofficial")[0], ("fx",), "plotly.js's src/core.js has no line "
+                                                  "\"// unofficial 'beta' plot methods\": "
+                                                  "update build.py"),
+    ],
+    ids=["unknown component", "another plotly.js core"],
+)  # fmt: skip
+def test_the_build_stops_naming_what_plotly_js_core_lacks(
+    core: str, components: tuple[str, ...], message: str
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        bundle_tool().entry_code(core, components, ("bar",))
+    assert str(stop.value) == message

@@ -10,6 +10,9 @@ table. The data table and the downloads show every kind's points, with the kind'
 as a column. chartdrawings.py looks the drawings up when the engine starts and stops it, naming
 the kind, where one is missing. The table imports no drawing, so that the models (which read it)
 and `make check` need neither the drawings nor Plotly.
+
+The figures of all kinds also need a few of plotly.js's components (layout parts drawn beside the
+traces); `PLOTLY_COMPONENTS` names them, and the vendored plotly.js registers only those.
 """
 
 from __future__ import annotations
@@ -47,6 +50,17 @@ def plotly_traces(kinds: dict[str, ChartKind]) -> tuple[str, ...]:
     """The plotly.js trace types the kinds' figures use, sorted: what the vendored bundle holds."""
     return tuple(sorted({trace for kind in kinds.values() for trace in kind.traces}))
 
+
+# The plotly.js components (of the 16 plotly.js's src/core.js registers) that the figures of
+# chartplot.py use, and what uses each; the vendored plotly.js registers only these, in
+# plotly.js's order. tests/test_vendor.py fails when a figure of the data uses another one.
+PLOTLY_COMPONENTS: tuple[str, ...] = (
+    "annotations",  # the bars' row names and reference label; a line chart's texts with arrows
+    "fx",  # hover labels (hovermode, hoverlabel, hovertemplate); dragmode is its setting too
+    "legend",  # the groups of grouped bars, the lines of a line chart
+    "modebar",  # the mode bar with the buttons the config leaves (zoom, pan, reset, hover modes)
+    "shapes",  # the dashed reference line across the bars
+)
 
 CHART_KINDS: dict[str, ChartKind] = {
     "bar": ChartKind(

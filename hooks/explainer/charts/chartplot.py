@@ -38,12 +38,10 @@ if TYPE_CHECKING:
 # catalogue; numbers and dates come from the formatter.
 MODE_BAR_WORDS = (
     N_("Reset axes"),
-    N_("Autoscale"),
     N_("Zoom"),
     N_("Pan"),
-    N_("Show closest data on hover"),
-    N_("Compare data on hover"),
     N_("Double-click to zoom back out"),
+    N_("Double-click on legend to isolate one trace"),
     N_("Produced with Plotly.js"),
 )
 

@@ -11,6 +11,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from conftest import ROOT
@@ -218,3 +219,11 @@ def test_a_loop_over_a_billion_numbers_is_an_error_at_once() -> None:
     worker.join(HANG_GUARD)
     assert not worker.is_alive(), f"still parsing after {HANG_GUARD} s"
     assert [error.message for error in errors] == [f"{ONLY} (found '{{%')"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(JINJA_PIECES.filter(lambda piece: "{" not in piece), max_size=24).map("".join))
+def test_a_text_with_no_brace_is_read_as_jinja_s_lexer_reads_it(text: str) -> None:
+    lexer = jinja2.Environment(keep_trailing_newline=True).lexer
+    lexed = [token for token in lexer.tokeniter(text, None) if token[1] != "whitespace"]
+    assert list(richtext._tokens(text)) == lexed

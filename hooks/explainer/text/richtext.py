@@ -103,6 +103,12 @@ def helper_calls(text: str) -> list[HelperCall]:
 def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
     """Jinja's tokens of the text, without whitespace inside tags; lexer errors (an unclosed
     string or bracket) as RichTextError."""
+    if "{" not in text and "\r" not in text:
+        # No tag can start and no line break needs normalising: the lexer would give the whole
+        # text as one data token, and most data texts are such (the lexer is the slow part).
+        if text:
+            yield 1, "data", text
+        return
     try:
         for line, kind, value in _LEXER.tokeniter(text, None):
             if kind != "whitespace":

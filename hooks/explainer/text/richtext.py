@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,9 @@ _LEXER = jinja2.Environment(keep_trailing_newline=True).lexer
 # Attribute lists ({: style=…}) shown as the characters they are: Markdown passes the
 # references through, the browser shows the braces.
 _LITERAL_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+# A helper call as the editors' guide writes it, and the kinds of the lexer's tokens for it.
+_CANONICAL_CALL = re.compile(r'\{\{ ([a-z]+)\("([^"\\{}\r\n]*)"\) \}\}')
+_CALL_KINDS = ("variable_begin", "name", "operator", "string", "operator", "variable_end")
 _PLACEHOLDER = "x"  # a helper's output while the text's own links are checked
 _IMAGE = "!["  # how every Markdown image starts, inline or by reference
 
@@ -103,11 +107,9 @@ def helper_calls(text: str) -> list[HelperCall]:
 def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
     """Jinja's tokens of the text, without whitespace inside tags; lexer errors (an unclosed
     string or bracket) as RichTextError."""
-    if "{" not in text and "\r" not in text:
-        # No tag can start and no line break needs normalising: the lexer would give the whole
-        # text as one data token, and most data texts are such (the lexer is the slow part).
-        if text:
-            yield 1, "data", text
+    plain = _plain_tokens(text)
+    if plain is not None:
+        yield from plain
         return
     try:
         for line, kind, value in _LEXER.tokeniter(text, None):
@@ -115,6 +117,25 @@ def _tokens(text: str) -> Iterator[tuple[int, str, str]]:
                 yield line, kind, value
     except jinja2.TemplateSyntaxError as error:
         raise RichTextError(error.lineno or 1, f"template error: {error.message}") from None
+
+
+def _plain_tokens(text: str) -> list[tuple[int, str, str]] | None:
+    """The tokens Jinja's lexer gives a text of data and helper calls written as the editors'
+    guide shows them (`{{ fig("id") }}`), found without the lexer, which is the slow part of
+    reading most data texts; None for any other text (another brace, a line break to normalise)."""
+    pieces = _CANONICAL_CALL.split(text)  # data, name, id, data, name, id, …, data
+    if any("{" in data or "\r" in data for data in pieces[::3]):
+        return None
+    tokens, line = [], 1
+    for index in range(0, len(pieces), 3):
+        if pieces[index]:
+            tokens.append((line, "data", pieces[index]))
+            line += pieces[index].count("\n")
+        if index + 1 < len(pieces):
+            name, target = pieces[index + 1], f'"{pieces[index + 2]}"'
+            for kind, value in zip(_CALL_KINDS, ("{{", name, "(", target, ")", "}}"), strict=True):
+                tokens.append((line, kind, value))
+    return tokens
 
 
 def _helper_call(tokens: Iterator[tuple[int, str, str]], line: int) -> HelperCall:

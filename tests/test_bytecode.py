@@ -1,11 +1,17 @@
-"""Templates are compiled once per process (explainer/outputs/bytecode.py): the next build's
-environment, or another edition's, takes the compiled code; an edited template is compiled anew,
-and environments that compile differently share nothing."""
+"""Templates are compiled once (explainer/outputs/bytecode.py): the next build's environment,
+another edition's, or a new process through Jinja's private folder, takes the compiled code; an
+edited template or a damaged file is compiled anew, and environments that compile differently
+share nothing."""
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
 import jinja2
 import pytest
+from conftest import ROOT
 from explainer.outputs.bytecode import (
     ProcessBytecodeCache,
     compiled_source,
@@ -78,3 +84,41 @@ def test_a_sandbox_does_not_share_the_code_of_an_environment_without_one() -> No
     assert shared_bytecode_cache(ImmutableSandboxedEnvironment()) is not shared_bytecode_cache(
         jinja2.Environment()
     )
+
+
+def test_a_new_process_takes_the_compiled_templates_from_jinjas_folder(tmp_path: Path) -> None:
+    for _ in range(2):  # each cache stands for a new process: its memory starts empty
+        cache = ProcessBytecodeCache(jinja2.FileSystemBytecodeCache(str(tmp_path)))
+        page = environment(TEMPLATES, cache).get_template("page.html").render(title="Zahlen")
+        assert page == "<h1>Zahlen</h1><p>Teil</p>"
+    assert CountingEnvironment.compiled == 2  # by the first process only
+
+
+def test_a_damaged_file_in_jinjas_folder_is_compiled_anew(tmp_path: Path) -> None:
+    first = ProcessBytecodeCache(jinja2.FileSystemBytecodeCache(str(tmp_path)))
+    environment(TEMPLATES, first).get_template("page.html").render(title="Zahlen")
+    for number, file in enumerate(sorted(tmp_path.iterdir())):
+        file.write_bytes(file.read_bytes()[: 10 + number * 40])  # cut short at different places
+    second = ProcessBytecodeCache(jinja2.FileSystemBytecodeCache(str(tmp_path)))
+    page = environment(TEMPLATES, second).get_template("page.html").render(title="Zahlen")
+    assert page == "<h1>Zahlen</h1><p>Teil</p>"
+    assert CountingEnvironment.compiled == 4
+
+
+def test_a_filter_that_takes_the_context_is_compiled_apart() -> None:
+    plain, with_context = jinja2.Environment(), jinja2.Environment()
+    plain.filters["shown"] = lambda value: value
+    with_context.filters["shown"] = jinja2.pass_context(lambda context, value: value)
+    caches = [shared_bytecode_cache(env) for env in (plain, with_context)]
+    assert caches[0] is not caches[1]
+    assert caches[0].folder is not None and caches[1].folder is not None
+    assert caches[0].folder.pattern != caches[1].folder.pattern
+
+
+def test_the_compiled_code_is_kept_in_jinjas_private_folder_outside_the_project() -> None:
+    folder = shared_bytecode_cache(jinja2.Environment()).folder
+    assert isinstance(folder, jinja2.FileSystemBytecodeCache)
+    directory = Path(folder.directory)
+    assert not directory.is_relative_to(ROOT)
+    assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+    assert directory.stat().st_uid == os.getuid()

@@ -85,7 +85,6 @@ def make_environment(language: str = "de", project_dir: Path | None = None) -> j
     for name in ("gettext", "ngettext"):
         env.globals[name] = _with_page_text_values(env.globals[name])
     env.globals.update(embed_heights=EMBED_HEIGHTS)
-    env.bytecode_cache = bytecode.shared_bytecode_cache(env)  # compiled once per process
     env.filters.update(
         number=formatter.number,
         date=formatter.date,
@@ -220,8 +219,9 @@ class Renderer:
         self.formatter: Formatter = env.formatter  # type: ignore[attr-defined]  # make_environment
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
+        env.bytecode_cache = bytecode.shared_bytecode_cache(env)  # every filter set: see there
         module = env.get_template(MACROS).module
-        self.macro_names = [name for name in vars(module) if not name.startswith("_")]
+        self.macro_names = sorted(name for name in vars(module) if not name.startswith("_"))
         self.import_line = (
             "{% from '" + MACROS + "' import " + ", ".join(self.macro_names) + " with context %}"
         )

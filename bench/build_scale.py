@@ -6,7 +6,9 @@ included), builds its original edition with the hooks, then builds the same page
 the engine, with plain Material (anchor.py): the difference is what the engine and our theme
 additions cost. Prints seconds, per-claim cost and peak memory of both, `mkdocs serve` latency of
 both, and the original language edition alone against every edition (wall and CPU seconds);
-`make bench` runs it.
+`make bench` runs it. This site's builds keep Jinja's compiled templates in a temp folder of the
+bench's own, which starts empty: the first build at 1× compiles them, as a maintainer's first
+build does, and the fresh-clone builds each start from an empty one.
 """
 
 from __future__ import annotations
@@ -103,21 +105,30 @@ def _median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
-def editions_times(project: Path) -> tuple[tuple[float, float], tuple[float, float]]:
+def editions_times(project: Path, **env: str) -> tuple[tuple[float, float], tuple[float, float]]:
     """(wall, CPU) median seconds of the original edition alone and of every edition."""
     languages = ",".join(edition_languages(project)[:1])
-    one_wall, _, one_cpu = timed_build(project, RUNS, XP_EDITIONS=languages)
-    all_wall, _, all_cpu = timed_build(project, RUNS)
+    one_wall, _, one_cpu = timed_build(project, RUNS, XP_EDITIONS=languages, **env)
+    all_wall, _, all_cpu = timed_build(project, RUNS, **env)
     return (one_wall, one_cpu), (all_wall, all_cpu)
+
+
+def own_temp_folder(folder: Path) -> dict[str, str]:
+    """The environment of builds whose temp folder is `folder`, made empty: Jinja keeps
+    compiled templates for the next build there, so a bench run starts as a new machine would."""
+    folder.mkdir()
+    return {"TMPDIR": str(folder)}
 
 
 def cold_and_warm(folder: Path) -> tuple[float, float, float]:
     """A fresh clone's first build against the next one, every edition: median wall seconds of
-    each over RUNS fresh copies (no .cache/, no __pycache__), and the median of their ratios."""
+    each over RUNS fresh copies on a fresh machine (no .cache/, no __pycache__, no compiled
+    templates in the temp folder), and the median of their ratios."""
     pairs = []
     for run in range(RUNS):
         copy = shutil.copytree(ROOT, folder / f"fresh-{run}", ignore=COPY_IGNORE)
-        pairs.append((timed_build(copy, 1)[0], timed_build(copy, 1)[0]))
+        temp = own_temp_folder(folder / f"fresh-{run}-temp")
+        pairs.append((timed_build(copy, 1, **temp)[0], timed_build(copy, 1, **temp)[0]))
     cold, warm = (_median([pair[side] for pair in pairs]) for side in (0, 1))
     return cold, warm, _median([first / second for first, second in pairs])
 
@@ -196,19 +207,20 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
     original = edition_languages(ROOT)[0]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
+        temp = own_temp_folder(Path(folder) / "temp")  # this site's builds, the same for each
         for factor in factors:
             ours = multiplied_project(Path(folder) / f"ours-{factor}", factor)
             bare = plain_material_project(ours, Path(folder) / f"bare-{factor}")
             runs = RUNS if factor == 1 else 1
             # The original edition alone: the pages the anchor has.
-            ours_seconds, peak, _ = timed_build(ours, runs, XP_EDITIONS=original)
+            ours_seconds, peak, _ = timed_build(ours, runs, XP_EDITIONS=original, **temp)
             bare_seconds, bare_peak, _ = timed_build(
                 bare, runs, check=partial(report_third_party_hosts, project=bare)
             )
             rows.append({"factor": factor, "claims": claims * factor, "ours": ours_seconds,
                          "bare": bare_seconds, "peak_mb": peak,
                          "bare_peak_mb": bare_peak})  # fmt: skip
-        one, every = editions_times(Path(folder) / "ours-1")
+        one, every = editions_times(Path(folder) / "ours-1", **temp)
         cold, warm, cold_ratio = cold_and_warm(Path(folder))
         claim_id = yaml.safe_load((ROOT / "data" / "claims.yaml").read_text("utf-8"))["claims"][0][
             "id"
@@ -216,7 +228,7 @@ def main(factors: tuple[int, ...] = FACTORS) -> list[dict[str, float]]:
         page = f"behauptungen/{claim_id}/"
         latency = serve_latency(
             Path(folder) / "ours-1", page, "data/claims.yaml", _edit_claim_evidence,
-            XP_EDITIONS=original,
+            XP_EDITIONS=original, **temp,
         )  # fmt: skip
         bare_latency = serve_latency(
             Path(folder) / "bare-1", page, f"docs/behauptungen/{claim_id}.md", _append_paragraph

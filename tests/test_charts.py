@@ -254,7 +254,8 @@ def test_every_light_colour_has_a_dark_twin(data: SiteData) -> None:
 
 
 class _Figures(HTMLParser):
-    """The charts of one page: plot JSON, source links, tables and download links."""
+    """The charts of one page: the address of the plot JSON, source links, tables and download
+    links."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -267,9 +268,9 @@ class _Figures(HTMLParser):
         if tag == "figure" and "xp-chart" in (values.get("class") or ""):
             self._in_figure = True
             chart_id = (values.get("id") or "").removeprefix("diagramm-")
-            self.charts.append({"id": chart_id, "json": None, "links": [], "rows": 0})
+            self.charts.append({"id": chart_id, "plot": None, "links": [], "rows": 0})
         elif self._in_figure and "data-xp-chart" in values:
-            self.charts[-1]["json"] = values["data-xp-chart"]
+            self.charts[-1]["plot"] = values["data-xp-chart"]
         elif self._in_figure and tag == "tr":
             self.charts[-1]["rows"] += 1
         elif self._in_figure and tag == "figcaption":
@@ -334,7 +335,8 @@ def test_every_chart_on_every_page_is_complete(site: BuiltSite, editions: list[E
             chart = edition.data.by_id["chart"][shown["id"]]
             view = chart_view(chart, edition.formatter)
             where = f"{path.relative_to(site.site_dir)}: {chart.id}"
-            assert json.loads(shown["json"]) == json.loads(view.plot_json), where
+            plot = (path.parent / shown["plot"]).resolve()  # as the browser resolves it
+            assert json.loads(plot.read_text("utf-8")) == json.loads(view.plot_json), where
             header_row = 1
             assert shown["rows"] == header_row + len(view.rows), where
             cited = {href.split("#quelle-")[1] for href in shown["links"] if "#quelle-" in href}

@@ -136,11 +136,13 @@ class SiteBuild:
 
     def docs_files(self) -> dict[str, bytes | str]:
         """Path below docs/ -> content of every generated page, download (each chart's, the
-        open-data package) and the charts' colour stylesheet."""
+        open-data package), plot and the charts' colour stylesheet."""
         files: dict[str, bytes | str] = {path: page.source for path, page in self.pages.items()}
         files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
+            view = self.renderer.chart_view(chart)
+            files[view.plot_path] = view.plot_json
         files.update(self.renderer.open_data().files)
         return files
 

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from ..data.models import Chart, ChartPoint
     from ..text.formatting import Formatter
 
+# Where the plots go, below docs/: a file per chart, fetched by charts.js when it draws the
+# chart, so a page's first view carries only the static drawing.
+PLOT_FOLDER = "assets/plots"
 NO_SOURCE = N_("no source")  # a reference line's note in the table
 REFERENCE_LINE = N_("Reference line")  # its place in the table
 
@@ -48,6 +51,7 @@ class ChartView:
     """Everything the chart() macro prints for one chart."""
 
     plot_json: str
+    plot_path: str  # below docs/, named by what the plot is made from: a new plot, a new address
     svg: Markup  # the static drawing shown until plotly.js takes over
     height: int
     rows: list[ChartRow]
@@ -65,10 +69,12 @@ def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = Non
     def draw() -> bytes:
         return plot_json(drawings.plot(chart, formatter), formatter).encode()
 
-    plot = filecache.cached(plot_cache, _plot_key(chart, formatter), ".json", draw)
+    key = _plot_key(chart, formatter)
+    plot = filecache.cached(plot_cache, key, ".json", draw)
     svg = chart_svg(chart, height, drawings.svg, formatter)
     return ChartView(
         plot_json=plot.decode(),
+        plot_path=f"{PLOT_FOLDER}/{chart.id}.{key[:16]}.json",
         svg=Markup(svg),  # noqa: S704 - built from escaped parts
         height=height,
         rows=table_rows(chart, formatter),

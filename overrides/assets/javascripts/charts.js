@@ -1,8 +1,8 @@
-/* Interactive charts. Every [data-xp-chart] element holds one Plotly figure as JSON (built by
-   hooks/explainer/charts/chartplot.py) and shows a static SVG of it until then (chartsvg.py).
-   plotly.js is vendored and loaded only when the reader comes to a chart: on touching, pointing
-   at or focusing it, or once the reader scrolls and a chart nears the viewport. A page that is
-   only opened and read above its charts never downloads plotly.js. Runs on every page view, also
+/* Interactive charts. Every [data-xp-chart] element names the address of one Plotly figure as
+   JSON (built by hooks/explainer/charts/chartplot.py) and shows a static SVG of it until then
+   (chartsvg.py). plotly.js is vendored; it and the figure are loaded only when the reader comes
+   to a chart: on touching, pointing at or focusing it, or once the reader scrolls and a chart
+   nears the viewport. A page that is only opened and read above its charts downloads neither. Runs on every page view, also
    after Material's instant navigation (document$), and re-colours drawn charts when the reader
    switches the colour scheme (the static SVG follows the scheme through CSS). */
 (function () {
@@ -58,11 +58,26 @@
 
   // Plotly draws beneath the static SVG (same reserved height), which is removed once the plot
   // is there: the page does not move.
-  function draw(element, Plotly) {
+  // The chart's figure, fetched once; the address is relative to the page the chart is on
+  // (resolved now: after instant navigation the document is another page's).
+  function loadFigure(element) {
     if (!element.xpFigure) {
-      element.xpFigure = JSON.parse(element.getAttribute("data-xp-chart"));
+      var address = new URL(element.getAttribute("data-xp-chart"), document.baseURI).href;
+      element.xpFigure = fetch(address).then(function (response) {
+        if (!response.ok) throw new Error("the chart could not be loaded from " + address);
+        return response.json();
+      });
+      element.xpFigure.catch(function () { element.xpFigure = null; });
     }
-    var figure = element.xpFigure;
+    return element.xpFigure;
+  }
+
+  // Both at once: the figure's request does not wait for plotly.js's.
+  function plotlyAndFigure(element) {
+    return Promise.all([loadPlotly(), loadFigure(element)]);
+  }
+
+  function draw(element, Plotly, figure) {
     var map = isDark() ? (figure.layout.meta || {}).xp_dark || {} : {};
     // The config carries the edition's locale (built in chartplot.py from the same locale data
     // as the page's numbers).
@@ -85,9 +100,9 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  function exportFigure(element) {
+  function exportFigure(element, shown) {
     var frame = element.closest("figure");
-    var figure = JSON.parse(element.getAttribute("data-xp-chart"));
+    var figure = JSON.parse(JSON.stringify(shown)); // changed below, the drawn one stays
     var layout = figure.layout;
     layout.title = {
       text: plotlyText(frame.getAttribute("data-xp-export-title")),
@@ -103,8 +118,8 @@
   function exportImage(button) {
     var element = button.closest("figure").querySelector(CHARTS);
     var format = button.getAttribute("data-xp-export-format");
-    loadPlotly().then(function (Plotly) {
-      return Plotly.downloadImage(exportFigure(element), {
+    plotlyAndFigure(element).then(function (loaded) {
+      return loaded[0].downloadImage(exportFigure(element, loaded[1]), {
         format: format,
         filename: element.closest("figure").id,
         width: EXPORT_WIDTH,
@@ -123,7 +138,7 @@
     if (element.xpRequested || !element.isConnected) return;
     element.xpRequested = true;
     if (observer) observer.unobserve(element);
-    loadPlotly().then(function (Plotly) { return draw(element, Plotly); },
+    plotlyAndFigure(element).then(function (loaded) { return draw(element, loaded[0], loaded[1]); },
       function (error) { element.xpRequested = false; console.error(error); });
   }
 
@@ -156,7 +171,9 @@
   new MutationObserver(function () {
     if (window.Plotly) {
       document.querySelectorAll(CHARTS).forEach(function (element) {
-        if (element.classList.contains("xp-chart__plot--drawn")) draw(element, window.Plotly);
+        if (element.classList.contains("xp-chart__plot--drawn")) {
+          loadFigure(element).then(function (figure) { draw(element, window.Plotly, figure); });
+        }
       });
     }
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });

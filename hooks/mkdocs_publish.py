@@ -47,7 +47,7 @@ class _PublishHook:
     serving: bool = False  # `mkdocs serve`: see on_post_page
     epoch_set_here: str | None = None  # so that `mkdocs serve` follows an edited `updated` date
     publication: Publication | None = None  # the build being made (on_config)
-    share_images: ShareImages | None = None  # its share images, being drawn (on_files)
+    share_images: ShareImages | None = None  # its share images, being drawn (on_config)
     share_image_files: dict[str, File] = field(default_factory=dict)  # ... their files, to fill
 
     @property
@@ -70,7 +70,8 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Pin the build date to the data, check font and operator data, keep what pages need."""
+    """Pin the build date to the data, check font and operator data, keep what pages need, and
+    begin drawing the share images not drawn before."""
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
@@ -85,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     description = build.data.site.description or config.site_description or ""
     _hook.publication = Publication(build, config.site_url, description)
+    _hook.share_images = _hook.current.share_images()  # drawn from now on, while MkDocs builds
     return config
 
 
@@ -102,7 +104,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, content in site_files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
-    _hook.share_images = _hook.current.share_images()
+    assert _hook.share_images is not None, "on_config runs before on_files"
     _hook.share_image_files = {}
     for path in _hook.share_images.paths:
         if files.get_file_from_path(path) is None:

@@ -111,7 +111,7 @@ class ImagesInDrawing:
         self._drawing: dict[str, Future[bytes]] = {}
         if self._missing and workers != 0:
             self._pool = ProcessPoolExecutor(max_workers=workers or _spare_processors())
-            self._drawing = {key: self._pool.submit(render_card, card)
+            self._drawing = {key: self._pool.submit(_drawn_and_kept, card, key, cache_dir)
                              for key, card in self._missing.items()}  # fmt: skip
 
     def images(self) -> list[bytes]:
@@ -120,8 +120,8 @@ class ImagesInDrawing:
         try:
             for key, card in self._missing.items():
                 drawing = self._drawing.get(key)
-                self._found[key] = drawing.result() if drawing else render_card(card)
-                filecache.write(self.cache_dir, key, ".png", self._found[key])
+                found = drawing.result() if drawing else _drawn_and_kept(card, key, self.cache_dir)
+                self._found[key] = found
         finally:
             self.stop()
         self._missing = {}
@@ -132,6 +132,14 @@ class ImagesInDrawing:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool, self._drawing = None, {}
+
+
+def _drawn_and_kept(card: Card, key: str, cache_dir: Path | None) -> bytes:
+    """The card drawn and written to the cache, by the worker that drew it: the build does not
+    wait for the writing."""
+    image = render_card(card)
+    filecache.write(cache_dir, key, ".png", image)
+    return image
 
 
 def _spare_processors() -> int:

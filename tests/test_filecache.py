@@ -17,11 +17,12 @@ import pytest
 from conftest import ROOT, build_site
 from explainer.__main__ import main as explainer_main
 from explainer.charts import charttable
-from explainer.charts.charttable import chart_view
+from explainer.charts.charttable import chart_view, plot_drawing
 from explainer.data.models import Chart
 from explainer.outputs import shareimage
-from explainer.outputs.shareimage import Card, render_cards
+from explainer.outputs.shareimage import Card, card_drawing, render_cards
 from explainer.store import atomicfile, filecache
+from explainer.store.drawing import FilesInDrawing
 from explainer.text.formatting import UNIT_WORDS, Formatter
 from minisite import copy_mini_site
 from sitebuild import BuiltSite
@@ -75,14 +76,22 @@ def test_a_card_drawn_before_is_not_drawn_again(
         render_cards(changed, tmp_path)
 
 
-def test_cards_drawn_by_workers_are_the_cards_drawn_here_and_are_kept(tmp_path: Path) -> None:
+def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: Path) -> None:
     cards = [Card("Titel", f"„Zitat {n}“", "Falsch", "#b71c1c", "x.org") for n in range(3)]
-    drawing = shareimage.ImagesInDrawing([*cards, cards[0]], tmp_path, workers=2)
-    assert drawing.images() == [
-        *map(shareimage.render_card, cards),
-        shareimage.render_card(cards[0]),
+    charts = [bar_chart("Alt"), bar_chart("Neu")]
+    drawings = [
+        *(plot_drawing(chart, GERMAN, tmp_path) for chart in charts),
+        *(card_drawing(card, tmp_path) for card in [*cards, cards[0]]),
+    ]
+    files = FilesInDrawing(drawings, workers=2)  # a plot's formatter goes to a worker, pickled
+    drawn = [files.file(drawing) for drawing in drawings]
+    files.stop()
+    assert drawn == [
+        *(chart_view(chart, GERMAN).plot_json.encode() for chart in charts),
+        *map(shareimage.render_card, [*cards, cards[0]]),
     ]
     assert len(list(tmp_path.glob("*.png"))) == 3  # the same card twice is drawn and kept once
+    assert len(list(tmp_path.glob("*.json"))) == 2
 
 
 EDITED_QUOTE = ("Der Park wird jedes Jahr deutlich kleiner.", "Der Park wächst jedes Jahr.")

@@ -27,8 +27,9 @@ from .outputs.editions import Editions
 from .outputs.opendata import package_title
 from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
-from .outputs.shareimage import BRAND_COLOR, Card, ImagesInDrawing
+from .outputs.shareimage import BRAND_COLOR, Card, card_drawing
 from .store.atomicfile import write_atomically
+from .store.drawing import Drawing, FilesInDrawing
 from .text.formatting import Formatter
 
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
@@ -63,14 +64,23 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class ShareImages:
-    """The share images of a build, being drawn: their paths below the built site, in order."""
+    """The share images of a build, being drawn: their paths below the built site, in order,
+    and their drawings."""
 
     paths: list[str]
-    drawing: ImagesInDrawing
+    cards: list[Drawing]
+    drawing: FilesInDrawing  # the build's drawings under way: these cards and the plots
 
     def files(self) -> dict[str, bytes]:
-        """Path below the built site -> PNG of every image; waits for those being drawn."""
-        return dict(zip(self.paths, self.drawing.images(), strict=True))
+        """Path below the built site -> PNG of every image; waits for those being drawn. Taken
+        last of the drawings (the plots go to the pages' files before): the workers end."""
+        try:
+            return {
+                path: self.drawing.file(card)
+                for path, card in zip(self.paths, self.cards, strict=True)
+            }
+        finally:
+            self.drawing.stop()
 
 
 @dataclass
@@ -157,12 +167,16 @@ class SiteBuild:
         return files
 
     def share_images(self, site_url: str, description: str) -> ShareImages:
-        """The share images, begun now: those not in the cache are drawn while the build goes
-        on (shareimage.ImagesInDrawing)."""
+        """The share images, begun now with the plots: those not in the cache are drawn in
+        worker processes while the build goes on (store/drawing.py), the plots first, since the
+        pages' files need them sooner; the renderer takes the plots from there."""
         cards = self.share_cards(site_url, description)
         cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
+        card_drawings = [card_drawing(card, cache_dir) for card in cards.values()]
+        plots = [self.renderer.plot_drawing(chart) for chart in self.data.charts]
+        self.renderer.drawings = FilesInDrawing([*plots, *card_drawings])
         paths = [metadata.share_image_path(name) for name in cards]
-        return ShareImages(paths, ImagesInDrawing(list(cards.values()), cache_dir))
+        return ShareImages(paths, card_drawings, self.renderer.drawings)
 
     def atom_feed(self, site_url: str, page_url: Callable[[str], str]) -> bytes:
         """The feed of checks and corrections, with absolute links to the claim pages."""

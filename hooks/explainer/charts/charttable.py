@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..data import chartkinds
 from ..data.chartkinds import CHART_KINDS
 from ..store import filecache
+from ..store.drawing import Drawing, FilesInDrawing
 from ..text import formatting, jsonhtml
 from ..text.catalogue import N_
 from . import chartgeometry, chartplot
@@ -59,28 +60,39 @@ class ChartView:
     position_header: str  # in the edition's language; empty for kinds without a position
 
 
-def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> ChartView:
+def chart_view(
+    chart: Chart,
+    formatter: Formatter,
+    plot_cache: Path | None = None,
+    drawings: FilesInDrawing | None = None,
+) -> ChartView:
     """The plot JSON, reserved height and data table of a chart in the formatter's language; the
     plot is read from `plot_cache` where an earlier build made it from the same chart with the
-    same code and words."""
-    drawings = CHART_DRAWINGS[chart.kind]
-    height = drawings.height(chart)
-
-    def draw() -> bytes:
-        return plot_json(drawings.plot(chart, formatter), formatter).encode()
-
-    key = _plot_key(chart, formatter)
-    plot = filecache.cached(plot_cache, key, ".json", draw)
-    svg = chart_svg(chart, height, drawings.svg, formatter)
+    same code and words, else taken from `drawings` (begun with plot_drawing) or drawn here."""
+    drawing = plot_drawing(chart, formatter, plot_cache)
+    plot = (drawings or FilesInDrawing([drawing], workers=0)).file(drawing)
+    height = CHART_DRAWINGS[chart.kind].height(chart)
+    svg = chart_svg(chart, height, CHART_DRAWINGS[chart.kind].svg, formatter)
     return ChartView(
         plot_json=plot.decode(),
-        plot_path=f"{PLOT_FOLDER}/{chart.id}.{key[:16]}.json",
+        plot_path=f"{PLOT_FOLDER}/{chart.id}.{drawing.key[:16]}.json",
         svg=Markup(svg),  # noqa: S704 - built from escaped parts
         height=height,
         rows=table_rows(chart, formatter),
         source_ids=source_ids(chart),
         position_header=_position_header(chart, formatter),
     )
+
+
+def plot_drawing(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> Drawing:
+    """The chart's plot as a file to draw (store/drawing.py), kept in `plot_cache`."""
+    return Drawing(_plot_key(chart, formatter), ".json", plot_cache, draw_plot, (chart, formatter))
+
+
+def draw_plot(order: tuple[Chart, Formatter]) -> bytes:
+    """The plot JSON of a chart in the formatter's language."""
+    chart, formatter = order
+    return plot_json(CHART_DRAWINGS[chart.kind].plot(chart, formatter), formatter).encode()
 
 
 def _plot_key(chart: Chart, formatter: Formatter) -> str:

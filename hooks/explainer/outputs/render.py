@@ -25,10 +25,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from ..charts.charttable import ChartView, chart_view
+from ..charts.charttable import ChartView, chart_view, plot_drawing
 from ..data.idrules import CORRECTIONS_ANCHOR
 from ..data.models import Checked, WebAddress
 from ..data.sitedata import SiteData
+from ..store.drawing import Drawing, FilesInDrawing
 from ..text import catalogue, richtext
 from ..text.formatting import Formatter
 from . import bytecode, downloads, opendata
@@ -216,6 +217,7 @@ class Renderer:
         self.data = data
         self.env = env
         self.plot_cache = plot_cache  # plots of unchanged charts, drawn by an earlier build
+        self.drawings: FilesInDrawing | None = None  # plots being drawn (SiteBuild.share_images)
         self.formatter: Formatter = env.formatter  # type: ignore[attr-defined]  # make_environment
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
@@ -329,8 +331,13 @@ class Renderer:
         """A chart's plot, drawing and table in the edition's language, built once per build for
         every page showing it."""
         if chart.id not in self._chart_views:
-            self._chart_views[chart.id] = chart_view(chart, self.formatter, self.plot_cache)
+            view = chart_view(chart, self.formatter, self.plot_cache, self.drawings)
+            self._chart_views[chart.id] = view
         return self._chart_views[chart.id]
+
+    def plot_drawing(self, chart: Any) -> Drawing:
+        """A chart's plot in the edition's language, as a file to draw."""
+        return plot_drawing(chart, self.formatter, self.plot_cache)
 
     def open_data(self) -> opendata.OpenData:
         """All data as an open-data package, built once per build on first use: pages show its

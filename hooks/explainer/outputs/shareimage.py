@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 import PIL
 
 from ..store import filecache
+from ..store.drawing import Drawing, FilesInDrawing
 from .metadata import IMAGE_SIZE
 
 if TYPE_CHECKING:
@@ -87,63 +87,16 @@ def render_card(card: Card) -> bytes:
     return buffer.getvalue()
 
 
+def card_drawing(card: Card, cache_dir: Path | None = None) -> Drawing:
+    """The card's share image as a file to draw (store/drawing.py), kept in `cache_dir`."""
+    return Drawing(_cache_key(card), ".png", cache_dir, render_card, card)
+
+
 def render_cards(cards: list[Card], cache_dir: Path | None = None) -> list[bytes]:
-    """Every card as PNG, in order, drawn in this process (ImagesInDrawing without workers)."""
-    return ImagesInDrawing(cards, cache_dir, workers=0).images()
-
-
-class ImagesInDrawing:
-    """Share images drawn while the build goes on. A card drawn before with the same text,
-    fonts, code and Pillow is read from `cache_dir` at once; the others are drawn by `workers`
-    processes (None: one for each processor the build leaves idle; 0: none, they are drawn
-    here when `images()` is called), so that a cold build hardly waits for them, nor does
-    `mkdocs serve` after a quote was edited. The build takes them with `images()`."""
-
-    def __init__(
-        self, cards: list[Card], cache_dir: Path | None = None, workers: int | None = None
-    ) -> None:
-        self.cache_dir = cache_dir
-        self._keys = [_cache_key(card) for card in cards]
-        self._found = {key: filecache.read(cache_dir, key, ".png") for key in self._keys}
-        unique = dict(zip(self._keys, cards, strict=True))  # the same card twice is drawn once
-        self._missing = {key: card for key, card in unique.items() if self._found[key] is None}
-        self._pool: ProcessPoolExecutor | None = None
-        self._drawing: dict[str, Future[bytes]] = {}
-        if self._missing and workers != 0:
-            self._pool = ProcessPoolExecutor(max_workers=workers or _spare_processors())
-            self._drawing = {key: self._pool.submit(_drawn_and_kept, card, key, cache_dir)
-                             for key, card in self._missing.items()}  # fmt: skip
-
-    def images(self) -> list[bytes]:
-        """Every card as PNG, in order; waits for those still being drawn, and raises what
-        drawing one raised (FontMissing, DrawingFailed)."""
-        try:
-            for key, card in self._missing.items():
-                drawing = self._drawing.get(key)
-                found = drawing.result() if drawing else _drawn_and_kept(card, key, self.cache_dir)
-                self._found[key] = found
-        finally:
-            self.stop()
-        self._missing = {}
-        return [self._found[key] for key in self._keys]  # type: ignore[misc]
-
-    def stop(self) -> None:
-        """End the workers, dropping the cards they have not begun (a build that failed)."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool, self._drawing = None, {}
-
-
-def _drawn_and_kept(card: Card, key: str, cache_dir: Path | None) -> bytes:
-    """The card drawn and written to the cache, by the worker that drew it: the build does not
-    wait for the writing."""
-    image = render_card(card)
-    filecache.write(cache_dir, key, ".png", image)
-    return image
-
-
-def _spare_processors() -> int:
-    return max(1, (os.cpu_count() or 1) - 1)
+    """Every card as PNG, in order, drawn in this process."""
+    drawings = [card_drawing(card, cache_dir) for card in cards]
+    files = FilesInDrawing(drawings, workers=0)
+    return [files.file(drawing) for drawing in drawings]
 
 
 def _cache_key(card: Card) -> str:

@@ -49,6 +49,18 @@ def find_catalogue(language: str, project_dir: Path | None = None) -> Path | Non
     return None
 
 
+class Catalogue(gettext.GNUTranslations):
+    """A language's compiled catalogue, pickled as the call that made it: a worker process
+    drawing for the build reads the same catalogue (gettext's plural rule cannot be pickled)."""
+
+    def __init__(self, mo_file: io.BytesIO, made_by: tuple[str, Path | None]) -> None:
+        super().__init__(mo_file)
+        self.made_by = made_by  # translations()'s arguments
+
+    def __reduce__(self) -> tuple[object, tuple[str, Path | None]]:
+        return translations, self.made_by
+
+
 @cache
 def translations(language: str, project_dir: Path | None = None) -> gettext.NullTranslations:
     """The interface words of `language` ('de', 'en', 'fr'); English (the msgids) needs no
@@ -65,12 +77,12 @@ def translations(language: str, project_dir: Path | None = None) -> gettext.Null
             f"No message catalogue for the language {language!r}: expected {searched}. "
             "Copy the engine's locale/de/LC_MESSAGES/explainer.po there and translate it."
         )
-    return compiled(path, language)
+    return compiled(path, language, project_dir)
 
 
-def compiled(path: Path, language: str) -> gettext.GNUTranslations:
+def compiled(path: Path, language: str, project_dir: Path | None = None) -> Catalogue:
     """A .po file as translations, compiled in memory; a mistake in it is one error naming
-    file and line."""
+    file and line. `project_dir`: the project whose catalogue it is (see Catalogue)."""
     try:
         with path.open("rb") as po_file:
             catalog = read_po(po_file, locale=language, domain=DOMAIN, abort_invalid=True)
@@ -82,4 +94,4 @@ def compiled(path: Path, language: str) -> gettext.GNUTranslations:
     mo_file = io.BytesIO()
     write_mo(mo_file, catalog)  # fuzzy entries left out, as msgfmt does
     mo_file.seek(0)
-    return gettext.GNUTranslations(mo_file)
+    return Catalogue(mo_file, (language, project_dir))

@@ -100,6 +100,10 @@ class Formatter:
         self._year_month = _skeleton_pattern(data, YEAR_MONTH)
         self._axis_day = _d3_date(_skeleton_pattern(data, AXIS_DAY))
 
+    def __reduce__(self) -> tuple[object, tuple[str, gettext.NullTranslations]]:
+        """Pickled as its locale and words (a worker process drawing plots rebuilds it)."""
+        return Formatter, (self.locale, self.words)
+
     def word(self, msgid: str) -> str:
         """The locale's word for an English msgid: 'about {amount}' -> 'rund {amount}'."""
         return self.words.gettext(msgid)

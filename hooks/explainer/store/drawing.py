@@ -1,0 +1,90 @@
+"""Files drawn while the build goes on: share images and plots.
+
+A file drawn before from the same inputs is read from its cache folder (filecache.py) at once;
+the others are drawn by worker processes on the processors the build leaves idle, each kept in
+its cache by the worker that drew it, so that a cold build hardly waits for them, nor does
+`mkdocs serve` after an edit. The build takes each file when it needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import filecache
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One file to draw: `draw(subject)` makes it. `draw` is a module-level function and
+    `subject` can be pickled: both go to a worker process."""
+
+    key: str  # the digest of everything the file is made from (filecache.digest)
+    suffix: str  # ".png", ".json"
+    folder: Path | None  # the cache of its kind; None: drawn every time
+    draw: Callable[[Any], bytes]
+    subject: Any
+
+
+class FilesInDrawing:
+    """Drawings under way: `workers` processes (None: one for each processor the build leaves
+    idle; 0: none, each is drawn here when `file()` asks for it), begun in the order given."""
+
+    def __init__(self, drawings: Iterable[Drawing], workers: int | None = None) -> None:
+        self._found: dict[_Place, bytes] = {}
+        missing: dict[_Place, Drawing] = {}  # the same file twice is drawn once
+        for drawing in drawings:
+            found = filecache.read(drawing.folder, drawing.key, drawing.suffix)
+            if found is None:
+                missing[_place(drawing)] = drawing
+            else:
+                self._found[_place(drawing)] = found
+        self._pool: ProcessPoolExecutor | None = None
+        self._drawing: dict[_Place, Future[bytes]] = {}
+        if missing and workers != 0:
+            self._pool = ProcessPoolExecutor(max_workers=workers or _spare_processors())
+            self._drawing = {place: self._pool.submit(drawn_and_kept, drawing)
+                             for place, drawing in missing.items()}  # fmt: skip
+
+    def file(self, drawing: Drawing) -> bytes:
+        """The file: from its cache, from its worker (waiting for it) or drawn here; raises what
+        drawing it raised, after ending the workers."""
+        place = _place(drawing)
+        if place not in self._found:
+            under_way = self._drawing.get(place)
+            try:
+                self._found[place] = under_way.result() if under_way else drawn_and_kept(drawing)
+            except BaseException:
+                self.stop()
+                raise
+        return self._found[place]
+
+    def stop(self) -> None:
+        """End the workers, dropping the drawings they have not begun (a build that failed or
+        has taken every file)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool, self._drawing = None, {}
+
+
+_Place = tuple[Path | None, str, str]  # where a drawing is kept: folder, key, suffix
+
+
+def _place(drawing: Drawing) -> _Place:
+    return drawing.folder, drawing.key, drawing.suffix
+
+
+def drawn_and_kept(drawing: Drawing) -> bytes:
+    """The file drawn and written to its cache by the process that drew it: the build does not
+    wait for the writing."""
+    content = drawing.draw(drawing.subject)
+    filecache.write(drawing.folder, drawing.key, drawing.suffix, content)
+    return content
+
+
+def _spare_processors() -> int:
+    return max(1, (os.cpu_count() or 1) - 1)

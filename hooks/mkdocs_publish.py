@@ -71,7 +71,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pin the build date to the data, check font and operator data, keep what pages need, and
-    begin drawing the share images not drawn before."""
+    begin drawing the plots and share images not drawn before."""
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
@@ -86,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     description = build.data.site.description or config.site_description or ""
     _hook.publication = Publication(build, config.site_url, description)
-    _hook.share_images = _hook.current.share_images()  # drawn from now on, while MkDocs builds
+    _hook.share_images = _hook.current.begin_drawing()  # drawn from now on, while MkDocs builds
     return config
 
 

@@ -49,9 +49,9 @@ class Publication:
         """robots.txt and the feed (SiteBuild.site_files) for this address."""
         return self.build.site_files(self.site_url, page_url)
 
-    def share_images(self) -> ShareImages:
-        """The share images for this address, begun now (SiteBuild.share_images)."""
-        return self.build.share_images(self.site_url, self.description)
+    def begin_drawing(self) -> ShareImages:
+        """The plots and the share images for this address, begun now (SiteBuild)."""
+        return self.build.begin_drawing(self.site_url, self.description)
 
     def plain_text(self, rich_text: str) -> str:
         """Rich data text as plain text: the same on every page, without its links."""

@@ -166,10 +166,10 @@ class SiteBuild:
         files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
         return files
 
-    def share_images(self, site_url: str, description: str) -> ShareImages:
-        """The share images, begun now with the plots: those not in the cache are drawn in
-        worker processes while the build goes on (store/drawing.py), the plots first, since the
-        pages' files need them sooner; the renderer takes the plots from there."""
+    def begin_drawing(self, site_url: str, description: str) -> ShareImages:
+        """The plots and share images not in the cache, begun now in worker processes that draw
+        while the build goes on (store/drawing.py): the plots first, which the pages' files need
+        sooner (the renderer takes them from there), then the share images."""
         cards = self.share_cards(site_url, description)
         cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
         card_drawings = [card_drawing(card, cache_dir) for card in cards.values()]

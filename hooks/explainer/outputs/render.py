@@ -217,7 +217,7 @@ class Renderer:
         self.data = data
         self.env = env
         self.plot_cache = plot_cache  # plots of unchanged charts, drawn by an earlier build
-        self.drawings: FilesInDrawing | None = None  # plots being drawn (SiteBuild.share_images)
+        self.drawings: FilesInDrawing | None = None  # plots being drawn (SiteBuild.begin_drawing)
         self.formatter: Formatter = env.formatter  # type: ignore[attr-defined]  # make_environment
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import errno
 import gettext
+import hashlib
+import hmac
 import logging
 import shutil
+import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 from conftest import ROOT, build_site
 from explainer.__main__ import main as explainer_main
@@ -21,7 +25,7 @@ from explainer.charts.charttable import chart_view, plot_drawing
 from explainer.data.models import Chart
 from explainer.outputs import shareimage
 from explainer.outputs.shareimage import Card, card_drawing, render_cards
-from explainer.store import atomicfile, filecache
+from explainer.store import atomicfile, filecache, machinekey
 from explainer.store.drawing import FilesInDrawing
 from explainer.text.formatting import UNIT_WORDS, Formatter
 from minisite import copy_mini_site
@@ -165,11 +169,35 @@ def test_a_spoiled_plot_in_the_cache_is_drawn_again(tmp_path: Path, spoil) -> No
 def test_a_cached_file_without_its_size_and_digest_is_not_trusted(tmp_path: Path) -> None:
     chart = bar_chart("T")
     drawn = chart_view(chart, GERMAN, tmp_path).plot_json
-    (check,) = tmp_path.glob("*.json.sha256")
+    (check,) = tmp_path.glob("*.json.hmac")
     check.unlink()
 
     assert filecache.read(tmp_path, next(tmp_path.glob("*.json")).stem, ".json") is None
     assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+
+
+def test_a_cached_file_that_came_from_elsewhere_is_not_trusted(tmp_path: Path) -> None:
+    """A plot committed into .cache/ with a pull request: whole, its check made as any tool
+    would make one, but not with this user's key."""
+    chart = bar_chart("T")
+    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
+    (cached,) = tmp_path.glob("*.json")
+    planted = drawn.replace('"T"', '"Untergeschoben"').encode()
+    cached.write_bytes(planted)
+    for key in (b"", b"\0" * 32):  # no key, and a guessed one
+        check = hmac.new(key, planted, hashlib.sha256).hexdigest()
+        Path(f"{cached}.hmac").write_text(f"{len(planted)} {check}\n", "ascii")
+        assert filecache.read(tmp_path, cached.stem, ".json") is None
+    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+
+
+def test_the_users_key_is_private_and_outside_the_project() -> None:
+    key = machinekey.machine_key()
+    assert key is not None and len(key) == machinekey.KEY_BYTES
+    (path,) = Path(jinja2.FileSystemBytecodeCache().directory).glob(machinekey.KEY_FILE)
+    assert not path.is_relative_to(ROOT)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,14 +7,18 @@ The digest covers the record, the code that draws it and the library versions, s
 any of them makes a new file. Without a folder, nothing is cached.
 
 A cache must never publish what it did not make: each file is written whole or not at all (a
-temporary file renamed into place), its size and digest are kept beside it and checked on every
-read, and a file that fails the check is drawn again. A cache folder that cannot be written (read
-only, disk full) is skipped with one message: the build goes on without it.
+temporary file renamed into place), its size and a keyed digest (HMAC-SHA256) are kept beside it
+and checked on every read, and a file that fails the check is drawn again. The key is the user's
+own, in Jinja's private folder outside the project (machinekey.py): a file that came into
+`.cache/` any other way, say committed with a pull request, fails the check, however whole it
+is. A cache folder that cannot be written (read only, disk full) is skipped with one message:
+the build goes on without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 from collections.abc import Callable
 from functools import cache
@@ -22,11 +26,12 @@ from pathlib import Path
 from types import ModuleType
 
 from .atomicfile import write_atomically
+from .machinekey import machine_key
 
 log = logging.getLogger(__name__)
 
 FORMAT = "2"  # of the files below: a new format is a new digest, so old files are not read
-CHECK_SUFFIX = ".sha256"  # beside each file: its size and SHA-256
+CHECK_SUFFIX = ".hmac"  # beside each file: its size and HMAC-SHA256 with the user's key
 # The first bytes of each kind of file kept: a file that does not start so is not one.
 MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".json": b"{"}
 
@@ -53,8 +58,9 @@ def looks_whole(content: bytes, suffix: str) -> bool:
 
 
 def read(folder: Path | None, key: str, suffix: str) -> bytes | None:
-    """The file made before for `key`, if there is one and it is whole and unchanged."""
-    if folder is None:
+    """The file made before for `key`, if there is one and it is whole, unchanged and made by
+    this user's builds."""
+    if folder is None or machine_key() is None:
         return None
     path = folder / f"{key}{suffix}"
     try:
@@ -67,7 +73,7 @@ def read(folder: Path | None, key: str, suffix: str) -> bytes | None:
 def write(folder: Path | None, key: str, suffix: str, content: bytes) -> None:
     """Keep `content` for `key`, whole or not at all; a folder that cannot be written is
     skipped, once, with a message."""
-    if folder is None or folder in _unwritable:
+    if folder is None or folder in _unwritable or machine_key() is None:
         return
     path = folder / f"{key}{suffix}"
     try:
@@ -93,4 +99,5 @@ def _check_path(path: Path) -> Path:
 
 
 def _check_of(content: bytes) -> str:
-    return f"{len(content)} {hashlib.sha256(content).hexdigest()}\n"
+    keyed = hmac.new(machine_key() or b"", content, hashlib.sha256).hexdigest()
+    return f"{len(content)} {keyed}\n"

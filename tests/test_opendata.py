@@ -147,6 +147,14 @@ def test_a_site_without_licence_or_glossary_gets_a_valid_package_too(tmp_path: P
     assert (tmp_path / "glossary.csv").read_text("utf-8").count("\n") == 1  # the header only
 
 
+@pytest.mark.parametrize("data_dir", [ROOT / "data", MINI_SITE / "data"], ids=["site", "mini"])
+def test_the_package_has_the_files_known_before_it_is_built(data_dir: Path) -> None:
+    """The build names the package's files before the pages are rendered (pages link them),
+    and fills them in once the package is built (SiteBuild.pending_files)."""
+    files = Renderer(load_site_data(data_dir), make_environment()).open_data().files
+    assert opendata.file_paths() == list(files)
+
+
 def test_the_package_is_the_same_bytes_when_built_again(data: SiteData) -> None:
     first = Renderer(data, make_environment()).open_data().files
     assert Renderer(data, make_environment()).open_data().files == first

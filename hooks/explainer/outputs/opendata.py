@@ -19,7 +19,7 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from gettext import NullTranslations
 from typing import Any, ClassVar
 
@@ -66,16 +66,28 @@ class OpenData:
 def open_data(
     data: SiteData, plain_text: PlainText, words: NullTranslations, formatter: Formatter
 ) -> OpenData:
-    """Every data file as CSV or JSON, the descriptor, and all of it as one zip."""
+    """Every data file as CSV or JSON, the descriptor, and all of it as one zip: the files of
+    file_paths()."""
     tables = [table for entry in DATA_FILES for table in _tables(entry, data, plain_text)]
     site_json = _json_bytes(_plain(data.site, plain_text))
     contents = {SITE_FILE: site_json} | {table.file_name: table.content for table in tables}
     descriptor = _descriptor(data, tables, site_json, words, formatter)
     contents[DESCRIPTOR] = _json_bytes(descriptor)
-    files = {f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}": content for name, content in contents.items()}
+    files = {_unpacked(name): content for name, content in contents.items()}
     zipped = {f"{FOLDER}/{name}": content for name, content in contents.items()}
     files[ZIP_PATH] = zip_bytes(zipped, data.site.updated)
     return OpenData(files)
+
+
+def file_paths() -> list[str]:
+    """Path below docs/ of every file of the package, known before it is built: the tables
+    follow from the models alone."""
+    tables = [f"{layout.name}.csv" for entry in DATA_FILES for layout in _table_layouts(entry)]
+    return [*map(_unpacked, [SITE_FILE, *tables, DESCRIPTOR]), ZIP_PATH]
+
+
+def _unpacked(name: str) -> str:
+    return f"{DOWNLOAD_FOLDER}/{FOLDER}/{name}"
 
 
 def package_title(data: SiteData, words: NullTranslations) -> str:
@@ -243,22 +255,51 @@ class Table:
         return result
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """A table as the models shape it, before any record is in it."""
+
+    name: str  # resource name and file stem: 'claims', 'claims-corrections'
+    schema: JsonObject
+    columns: list[Column]
+    list_field: str | None  # the field whose list of records it holds; None: the file's records
+
+
 def _tables(entry: DataFile, data: SiteData, plain_text: PlainText) -> Iterator[Table]:
-    """The table of a list or folder of records, then one per field holding a list of records."""
-    if entry.shape == "single" or entry.name in NOT_PUBLISHED:
+    """The tables of _table_layouts, with the data's records."""
+    layouts = _table_layouts(entry)
+    if not layouts:
         return
-    schema = entry.model.model_json_schema()
     records = [_plain(record, plain_text) for record in getattr(data, entry.attribute) or []]
+    own, *nested = layouts
+    yield _table(own.name, own.schema, own.columns, records, primary_key="id")
+    for layout in nested:  # rows that name the record they belong to in their first column
+        owner = layout.columns[0].name
+        rows = [{owner: record["id"], **item} for record in records
+                for item in record[layout.list_field]]  # fmt: skip
+        link = {"fields": [owner], "reference": {"resource": entry.name, "fields": ["id"]}}
+        yield _table(layout.name, layout.schema, layout.columns, rows, links=[link])
+
+
+def _table_layouts(entry: DataFile) -> list[_Layout]:
+    """The tables of a list or folder of records: its records, then one per field holding a
+    list of records; none for a file of one record or a file not published."""
+    if entry.shape == "single" or entry.name in NOT_PUBLISHED:
+        return []
+    schema = _json_schema(entry.model)
     columns, nested = _columns(schema, schema, entry.model)
-    yield _table(entry.name, schema, columns, records, primary_key="id")
-    # The records of a list field, each with the id of the record it belongs to.
+    layouts = [_Layout(entry.name, schema, columns, None)]
     owner = Column((entry.record_type or entry.name,), {"type": "string"}, True, None)
-    owner_link = {"fields": [owner.name], "reference": {"resource": entry.name, "fields": ["id"]}}
     for name, item_schema in nested:
-        rows = [{owner.name: record["id"], **item} for record in records for item in record[name]]
         item_model = fields_of(entry.model)[name].models[0]
-        columns = [owner, *_flat_columns(item_schema, schema, item_model)]
-        yield _table(f"{entry.name}-{name}", item_schema, columns, rows, links=[owner_link])
+        item_columns = [owner, *_flat_columns(item_schema, schema, item_model)]
+        layouts.append(_Layout(f"{entry.name}-{name}", item_schema, item_columns, name))
+    return layouts
+
+
+@cache  # the package's paths are known before it is built: the same schemas, made once
+def _json_schema(model: type[BaseModel]) -> JsonObject:
+    return model.model_json_schema()
 
 
 def _table(

@@ -97,6 +97,7 @@ def plain_material_project(project: Path, target: Path) -> Path:
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(front_matter + rendered, "utf-8")
     downloads = {n: c for n, c in build.docs_files().items() if not n.endswith(".md")}
+    downloads |= build.pending_files()
     config = read_config(project)
     # The feed, which pages link to: with directory URLs, as MkDocs gives them.
     downloads[FEED_PATH] = build.atom_feed(

@@ -3,9 +3,10 @@
 on_config loads and validates data/ and sets up the language edition this build makes, on_serve
 keeps the last good site up while the data has a mistake (`mkdocs serve`), on_files adds the
 generated pages (explainer/pages.py) and downloads, on_nav links the claim pages to their
-overview page (embed pages stay out of the navigation), on_page_markdown renders every page as
-a Jinja template, on_post_build builds the site's other language editions into <lang>/, each as
-a MkDocs build of its own.
+overview page (embed pages stay out of the navigation) and begins rendering every page ahead,
+on_page_markdown renders every page as a Jinja template (or takes it rendered ahead), on_env
+fills in the plots and the open-data package, on_post_build builds the site's other language
+editions into <lang>/, each as a MkDocs build of its own.
 
 The build is one object (explainer/site.py), carried by MkDocs' configuration from event to
 event and to the publish hook, as a plugin keeps its state on `self`: every build, also each of
@@ -27,7 +28,7 @@ from explainer.outputs import metadata
 from explainer.outputs.editions import Editions, theme_word
 from explainer.outputs.render import PageError, address
 from explainer.preview import LastGoodSite
-from explainer.site import BUILD_KEY, SiteBuild, load_build
+from explainer.site import BUILD_KEY, PageToRender, SiteBuild, load_build
 from explainer.text.catalogue import CatalogueError, translations
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
@@ -137,13 +138,16 @@ def _name_the_site(config: MkDocsConfig, title: str) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the generated pages and the CSV/JSON downloads of every chart. The generated pages are
-    left out of the navigation on purpose (on_nav links them), so MkDocs does not list them as
-    omitted on every build: one line says how many there are, `--verbose` lists them."""
+    """Add the generated pages, the CSV/JSON downloads of every chart, and the plots and the
+    open-data package, whose content comes in on_env. The generated pages are left out of the
+    navigation on purpose (on_nav links them), so MkDocs does not list them as omitted on every
+    build: one line says how many there are, `--verbose` lists them."""
     build = _build(config)
     files = _edition_files(files, config)
     for path, content in build.docs_files().items():
         files.append(File.generated(config, path, content=content, inclusion=NOT_IN_NAV))
+    for path in build.pending_paths():  # their content comes in on_env
+        files.append(File.generated(config, path, content=b"", inclusion=NOT_IN_NAV))
     counts = ", ".join(f"{name} pages: {count}" for name, count in build.page_counts().items())
     log.info(f"Generated from data/ ({counts}), not listed in the navigation; --verbose lists them")
     for path in build.pages:
@@ -174,7 +178,9 @@ def _edition_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Claim pages belong to the section of their overview page but are not listed in the
     navigation, so that every page stays the same size however many claims there are; they link
-    to each other with previous/next."""
+    to each other with previous/next. Every page is known now: a copy of the build renders them
+    ahead, in MkDocs' order (SiteBuild.render_ahead), before mkdocs_publish.py's on_nav begins
+    drawing."""
     for overview_path, paths in _build(config).listed_pages().items():
         overview = files.get_file_from_path(overview_path)
         if overview is None or overview.page is None:
@@ -183,13 +189,21 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         for page in pages:
             page.parent = overview.page.parent  # the section opens and is marked on its pages
         _link_neighbours([overview.page, *pages, overview.page.next_page])
+    _build(config).render_ahead(
+        (file.src_uri, functools.partial(_read_to_render, file.page, config, files))
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if file.page is not None
+    )
     return nav
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The language switch of pages made from a template alone (404.html: every edition's start
     page, from the host's root, as the 404 page is served at any address) and the sitemap's
-    hreflang."""
+    hreflang. Every page is rendered by now: the plots and the open-data package get their
+    content before MkDocs writes them."""
+    for path, content in _build(config).pending_files().items():
+        files.get_file_from_path(path).content_bytes = content
     editions = _editions(config)
     roots = [urlsplit(url).path for url in editions.edition_urls()]  # as 404.html links home
     env.globals["xp_switch"] = [
@@ -263,20 +277,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if generated:
         page.meta["title"] = generated.title
         page.update_date = generated.changed.isoformat()  # the sitemap's <lastmod>
-    shown_as = f"generated page {path}" if generated else f"docs/{path}"
-    absolute_link = functools.partial(_absolute_link, files=files, site_url=config.site_url)
-    original_link = functools.partial(
-        _absolute_link, files=files, site_url=_editions(config).site_url(_editions(config).original)
-    )
+    to_render = _page_to_render(markdown, page, config, files)
     try:
         rendered = build.render_page(
-            _behind_front_matter_lines(markdown, page),
-            path, shown_as, url=_url_of(page, files), absolute_link=absolute_link,
-            original_link=original_link,
-        )  # fmt: skip
+            to_render.markdown, path, to_render.shown_as, **to_render.names
+        )
     except PageError as error:
         raise PluginError(str(error)) from None
     return rendered.lstrip("\n")  # the empty lines put in front (MkDocs strips them too)
+
+
+def _page_to_render(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> PageToRender:
+    """The page as the engine renders it: its Markdown, where errors name it, and the links only
+    MkDocs can make."""
+    path = page.file.src_uri
+    shown_as = f"generated page {path}" if _build(config).generated_page(path) else f"docs/{path}"
+    editions = _editions(config)
+    names = {
+        "url": _url_of(page, files),
+        "absolute_link": functools.partial(_absolute_link, files=files, site_url=config.site_url),
+        "original_link": functools.partial(
+            _absolute_link, files=files, site_url=editions.site_url(editions.original)
+        ),
+    }
+    return PageToRender(_behind_front_matter_lines(markdown, page), path, shown_as, names)
+
+
+def _read_to_render(page: Page, config: MkDocsConfig, files: Files) -> PageToRender:
+    """The page read from its file, as on_page_markdown will get it (rendered ahead)."""
+    page.read_source(config)
+    assert page.markdown is not None, "read_source sets it"
+    return _page_to_render(page.markdown, page, config, files)
 
 
 def _build(config: MkDocsConfig) -> SiteBuild:

@@ -47,8 +47,8 @@ class _PublishHook:
     serving: bool = False  # `mkdocs serve`: see on_post_page
     epoch_set_here: str | None = None  # so that `mkdocs serve` follows an edited `updated` date
     publication: Publication | None = None  # the build being made (on_config)
-    share_images: ShareImages | None = None  # its share images, being drawn (on_config)
-    share_image_files: dict[str, File] = field(default_factory=dict)  # ... their files, to fill
+    share_images: ShareImages | None = None  # its share images (on_config), drawn from on_nav
+    files_to_fill: dict[str, File] = field(default_factory=dict)  # ... and the feed (on_env)
 
     @property
     def current(self) -> Publication:
@@ -70,8 +70,8 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Pin the build date to the data, check font and operator data, keep what pages need, and
-    begin drawing the plots and share images not drawn before."""
+    """Pin the build date to the data, check font and operator data, keep what pages need and
+    the share images to draw."""
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml needs site_url: canonical, share and sitemap addresses use it"
@@ -86,38 +86,45 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     description = build.data.site.description or config.site_description or ""
     _hook.publication = Publication(build, config.site_url, description)
-    _hook.share_images = _hook.current.begin_drawing()  # drawn from now on, while MkDocs builds
+    _hook.share_images = _hook.current.share_images()
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the share images, the feed and, unless docs/ has one, robots.txt; our patches of
     Material's script, and our stylesheets and scripts inside Material's. Share images not drawn
-    before are drawn while the pages are rendered: their files get their content in on_env,
-    before MkDocs writes them."""
+    before are drawn while the pages are rendered; they and the feed, which shows rich text as
+    plain text like the pages, get their content in on_env, before MkDocs writes them."""
     try:
-        site_files = _hook.current.site_files(lambda path: files.get_file_from_path(path).url)
         themepatch.patch_assets(files)
         themepatch.carry_our_assets(files)
     except themepatch.ThemePatchError as error:
         raise PluginError(str(error)) from None
-    for path, content in site_files.items():
+    for path, content in _hook.current.site_files().items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
     assert _hook.share_images is not None, "on_config runs before on_files"
-    _hook.share_image_files = {}
-    for path in _hook.share_images.paths:
+    _hook.files_to_fill = {}
+    for path in [feed.FEED_PATH, *_hook.share_images.paths]:
         if files.get_file_from_path(path) is None:
-            _hook.share_image_files[path] = File.generated(config, path, content=b"")
-            files.append(_hook.share_image_files[path])
+            _hook.files_to_fill[path] = File.generated(config, path, content=b"")
+            files.append(_hook.files_to_fill[path])
     return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Begin drawing the plots and share images not drawn before, while MkDocs builds the pages:
+    after hooks/mkdocs_explainer.py's on_nav, which begins rendering them ahead (SiteBuild)."""
+    assert _hook.share_images is not None, "on_config runs before on_nav"
+    _hook.current.build.begin_drawing(_hook.share_images)
+    return nav
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The share images, drawn by now, into their files (MkDocs writes them next); Material's
     templates with our patches; on every page and the 404 page: the legal pages and the licence
     in the footer (partials/copyright.html), the feed in the head (main.html)."""
-    _fill_share_images()
+    _fill_files(files)
     try:
         env.loader = themepatch.patched_loader(env)
     except themepatch.ThemePatchError as error:
@@ -138,9 +145,9 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def on_build_error(*, error: Exception) -> None:
-    """A build that stopped leaves no share image being drawn."""
-    if _hook.share_images is not None:
-        _hook.share_images.drawing.stop()
+    """A build that stopped leaves no plot or share image being drawn."""
+    if _hook.publication is not None:
+        _hook.current.build.stop_drawing()
 
 
 def on_page_context(
@@ -189,15 +196,16 @@ def _finish_page(html: str, content: str, shown_as: str, config: MkDocsConfig) -
         raise PluginError(f"{shown_as}: {error}") from None
 
 
-def _fill_share_images() -> None:
-    """The content of the share images' files on_files added."""
+def _fill_files(files: Files) -> None:
+    """The content of the feed and share images whose files on_files added."""
     assert _hook.share_images is not None, "on_files runs before on_env"
+    feed_file = _hook.current.atom_feed(lambda path: files.get_file_from_path(path).url)
     try:
-        images = _hook.share_images.files()
+        images = _hook.current.build.share_image_files(_hook.share_images)
     except (FontMissing, DrawingFailed) as error:
         raise PluginError(str(error)) from None
-    for path, file in _hook.share_image_files.items():
-        file.content_bytes = images[path]
+    for path, file in _hook.files_to_fill.items():
+        file.content_bytes = feed_file if path == feed.FEED_PATH else images[path]
 
 
 def _pin_build_date(data: SiteData) -> None:

@@ -10,6 +10,7 @@ import gettext
 import hashlib
 import hmac
 import logging
+import os
 import shutil
 import stat
 import subprocess
@@ -21,12 +22,12 @@ import pytest
 from conftest import ROOT, build_site
 from explainer.__main__ import main as explainer_main
 from explainer.charts import charttable
-from explainer.charts.charttable import chart_view, plot_drawing
+from explainer.charts.charttable import draw_plot, plot_drawing
 from explainer.data.models import Chart
 from explainer.outputs import shareimage
 from explainer.outputs.shareimage import Card, card_drawing, render_cards
 from explainer.store import atomicfile, filecache, machinekey
-from explainer.store.drawing import FilesInDrawing
+from explainer.store.drawing import Drawing, FilesInDrawing
 from explainer.text.formatting import UNIT_WORDS, Formatter
 from minisite import copy_mini_site
 from sitebuild import BuiltSite
@@ -43,29 +44,35 @@ def bar_chart(label: str) -> Chart:
     return Chart.model_validate({**fields, "description": "D", "unit": "usd", "points": points})
 
 
+def _plot(chart: Chart, cache: Path | None = None) -> str:
+    """The chart's plot as a build takes it: from `cache`, where drawn before, or drawn here."""
+    drawing = plot_drawing(chart, GERMAN, cache)
+    return FilesInDrawing([drawing], workers=0).file(drawing).decode()
+
+
 def test_a_plot_made_before_is_read_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
+    drawn = _plot(chart, tmp_path)
     (cached,) = tmp_path.glob("*.json")
     assert cached.read_text("utf-8") == drawn
     monkeypatch.setattr(charttable, "plot_json", lambda plot, formatter: pytest.fail("drawn again"))
-    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+    assert _plot(chart, tmp_path) == drawn
 
 
 def test_a_changed_chart_gets_a_new_plot(tmp_path: Path) -> None:
-    first = chart_view(bar_chart("Alt"), GERMAN, tmp_path).plot_json
-    second = chart_view(bar_chart("Neu"), GERMAN, tmp_path).plot_json
+    first = _plot(bar_chart("Alt"), tmp_path)
+    second = _plot(bar_chart("Neu"), tmp_path)
     assert '"Neu"' in second and first != second
     assert len(list(tmp_path.glob("*.json"))) == 2
 
 
 def test_without_a_cache_folder_plots_are_drawn_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
     chart = bar_chart("T")
-    expected = chart_view(chart, GERMAN).plot_json
+    expected = _plot(chart)
     monkeypatch.setattr(charttable, "plot_json", lambda plot, formatter: "neu gezeichnet")
-    assert chart_view(chart, GERMAN).plot_json == "neu gezeichnet" != expected
+    assert _plot(chart) == "neu gezeichnet" != expected
 
 
 def test_a_card_drawn_before_is_not_drawn_again(
@@ -80,6 +87,19 @@ def test_a_card_drawn_before_is_not_drawn_again(
         render_cards(changed, tmp_path)
 
 
+def _niceness(_: object) -> bytes:
+    return str(os.nice(0)).encode()
+
+
+def test_workers_draw_at_the_lowest_priority() -> None:
+    """Where processors are short, the build's own work (its pages, those rendered ahead
+    included) comes first; the drawings take the idle time."""
+    priority = Drawing("niceness", ".txt", None, _niceness, None)
+    files = FilesInDrawing([priority], workers=1)
+    assert files.file(priority) == b"19"
+    files.stop()
+
+
 def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: Path) -> None:
     cards = [Card("Titel", f"„Zitat {n}“", "Falsch", "#b71c1c", "x.org") for n in range(3)]
     charts = [bar_chart("Alt"), bar_chart("Neu")]
@@ -91,7 +111,7 @@ def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: 
     drawn = [files.file(drawing) for drawing in drawings]
     files.stop()
     assert drawn == [
-        *(chart_view(chart, GERMAN).plot_json.encode() for chart in charts),
+        *(_plot(chart).encode() for chart in charts),
         *map(shareimage.render_card, [*cards, cards[0]]),
     ]
     assert len(list(tmp_path.glob("*.png"))) == 3  # the same card twice is drawn and kept once
@@ -158,29 +178,29 @@ def test_a_spoiled_share_image_in_the_cache_is_drawn_again(tmp_path: Path, spoil
 @pytest.mark.parametrize("spoil", [case[1] for case in SPOILED], ids=[c[0] for c in SPOILED])
 def test_a_spoiled_plot_in_the_cache_is_drawn_again(tmp_path: Path, spoil) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
+    drawn = _plot(chart, tmp_path)
     (cached,) = tmp_path.glob("*.json")
     cached.write_bytes(spoil(drawn.encode()))
 
-    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+    assert _plot(chart, tmp_path) == drawn
     assert cached.read_text("utf-8") == drawn
 
 
 def test_a_cached_file_without_its_size_and_digest_is_not_trusted(tmp_path: Path) -> None:
     chart = bar_chart("T")
-    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
+    drawn = _plot(chart, tmp_path)
     (check,) = tmp_path.glob("*.json.hmac")
     check.unlink()
 
     assert filecache.read(tmp_path, next(tmp_path.glob("*.json")).stem, ".json") is None
-    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+    assert _plot(chart, tmp_path) == drawn
 
 
 def test_a_cached_file_that_came_from_elsewhere_is_not_trusted(tmp_path: Path) -> None:
     """A plot committed into .cache/ with a pull request: whole, its check made as any tool
     would make one, but not with this user's key."""
     chart = bar_chart("T")
-    drawn = chart_view(chart, GERMAN, tmp_path).plot_json
+    drawn = _plot(chart, tmp_path)
     (cached,) = tmp_path.glob("*.json")
     planted = drawn.replace('"T"', '"Untergeschoben"').encode()
     cached.write_bytes(planted)
@@ -188,7 +208,7 @@ def test_a_cached_file_that_came_from_elsewhere_is_not_trusted(tmp_path: Path) -
         check = hmac.new(key, planted, hashlib.sha256).hexdigest()
         Path(f"{cached}.hmac").write_text(f"{len(planted)} {check}\n", "ascii")
         assert filecache.read(tmp_path, cached.stem, ".json") is None
-    assert chart_view(chart, GERMAN, tmp_path).plot_json == drawn
+    assert _plot(chart, tmp_path) == drawn
 
 
 def test_the_users_key_is_private_and_outside_the_project() -> None:
@@ -241,7 +261,7 @@ class _RenamedDollars(gettext.NullTranslations):
 def test_the_locale_and_the_words_of_the_catalogue_are_in_the_plot_key() -> None:
     chart = bar_chart("T")
     formatters = [GERMAN, Formatter("en"), Formatter("de", words=_RenamedDollars())]
-    plots = [chart_view(chart, formatter).plot_json for formatter in formatters]
+    plots = [draw_plot((chart, formatter)) for formatter in formatters]
     assert len(set(plots)) == 3  # each draws another plot, so each needs its own key
     assert len({charttable._plot_key(chart, formatter) for formatter in formatters}) == 3
     assert charttable._plot_key(chart, Formatter("de")) == charttable._plot_key(chart, GERMAN)

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from explainer.charts.charttable import chart_view
+from explainer.charts.charttable import draw_plot
 from explainer.data.chartkinds import CHART_KINDS, PLOTLY_COMPONENTS, ChartKind, plotly_traces
 from explainer.data.sitedata import SiteData
 from explainer.text.formatting import Formatter
@@ -131,7 +131,7 @@ def test_every_figure_of_the_data_uses_only_bundled_components(
     data: SiteData, language: str
 ) -> None:
     for chart in data.charts:
-        figure = json.loads(chart_view(chart, Formatter(language)).plot_json)
+        figure = json.loads(draw_plot((chart, Formatter(language))))
         missing = components_used(figure) - set(PLOTLY_COMPONENTS)
         assert not missing, f"chart {chart.id} needs {missing}: add it to PLOTLY_COMPONENTS"
 

@@ -45,13 +45,18 @@ class Publication:
         card and the description of its share image."""
         return " ".join((self.site_description or self.data.site.title).split())
 
-    def site_files(self, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
-        """robots.txt and the feed (SiteBuild.site_files) for this address."""
-        return self.build.site_files(self.site_url, page_url)
+    def site_files(self) -> dict[str, bytes | str]:
+        """robots.txt (SiteBuild.site_files) for this address."""
+        return self.build.site_files(self.site_url)
 
-    def begin_drawing(self) -> ShareImages:
-        """The plots and the share images for this address, begun now (SiteBuild)."""
-        return self.build.begin_drawing(self.site_url, self.description)
+    def atom_feed(self, page_url: Callable[[str], str]) -> bytes:
+        """The feed of checks and corrections for this address; `page_url` gives a page's
+        address below the site from its path below docs/."""
+        return self.build.atom_feed(self.site_url, page_url)
+
+    def share_images(self) -> ShareImages:
+        """The share images for this address (SiteBuild)."""
+        return self.build.share_images(self.site_url, self.description)
 
     def plain_text(self, rich_text: str) -> str:
         """Rich data text as plain text: the same on every page, without its links."""

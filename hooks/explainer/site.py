@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime
 import gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,18 +21,20 @@ from .charts.chartsvg import chart_palette_css
 from .data.load import DOCS_DIR, load_site_data
 from .data.models import SITE_IMAGE
 from .data.sitedata import SiteData
-from .outputs import feed, metadata
+from .outputs import feed, metadata, opendata
 from .outputs.downloads import chart_downloads, download_paths
 from .outputs.editions import Editions
-from .outputs.opendata import package_title
+from .outputs.opendata import OpenData, package_title
 from .outputs.pages import OTHER_PAGE, PAGE_KINDS, PageKind
 from .outputs.render import Renderer, make_environment
 from .outputs.shareimage import BRAND_COLOR, Card, card_drawing
+from .store.ahead import WorkAhead
 from .store.atomicfile import write_atomically
 from .store.drawing import Drawing, FilesInDrawing
 from .text.formatting import Formatter
 
 CHART_PALETTE = "assets/stylesheets/xp-chart-palette.css"  # linked from overrides/main.html
+OPEN_DATA_JOB = "open data"  # among the pages rendered ahead, keyed by their paths: not a path
 CACHE_DIR = ".cache"  # below the project, ignored by git: share images and plots made before
 BUILD_KEY = "explainer_build"  # where the site generator's configuration carries the build
 
@@ -63,24 +65,23 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class PageToRender:
+    """A page as the site generator hands it to render_page: its Markdown, its path below
+    docs/, its name in errors and the names only the generator knows (Renderer.context)."""
+
+    markdown: str
+    path: str
+    shown_as: str
+    names: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class ShareImages:
-    """The share images of a build, being drawn: their paths below the built site, in order,
-    and their drawings."""
+    """The share images of a build: their paths below the built site, in order, and their
+    drawings."""
 
     paths: list[str]
     cards: list[Drawing]
-    drawing: FilesInDrawing  # the build's drawings under way: these cards and the plots
-
-    def files(self) -> dict[str, bytes]:
-        """Path below the built site -> PNG of every image; waits for those being drawn. Taken
-        last of the drawings (the plots go to the pages' files before): the workers end."""
-        try:
-            return {
-                path: self.drawing.file(card)
-                for path, card in zip(self.paths, self.cards, strict=True)
-            }
-        finally:
-            self.drawing.stop()
 
 
 @dataclass
@@ -93,6 +94,8 @@ class SiteBuild:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # path below docs/
     cache_dir: Path | None = None  # drawings made before (filecache.py); None: draw everything
     editions: Editions | None = None  # the site's language editions; None: one, at site_url
+    pages_ahead: WorkAhead[Any] | None = None  # being rendered (render_ahead)
+    drawing: FilesInDrawing | None = None  # plots and share images under way (begin_drawing)
 
     @property
     def words(self) -> gettext.NullTranslations:
@@ -139,44 +142,107 @@ class SiteBuild:
 
     def render_page(self, markdown_text: str, path: str, shown_as: str, **names: Any) -> str:
         """Render the page at `path` below docs/ (see Renderer.render_page); a generated page
-        gets its record."""
+        gets its record. Taken from the pages rendered ahead if it was rendered from this text."""
+        ahead = self.pages_ahead.result(path) if self.pages_ahead else None
+        if ahead is not None and ahead[0] == markdown_text:
+            return ahead[1]
+        return self._rendered(markdown_text, path, shown_as, **names)
+
+    def render_ahead(self, pages: Iterable[tuple[str, Callable[[], PageToRender]]]) -> None:
+        """Begin rendering `pages` in a copy of this process (store/ahead.py), in the order the
+        site generator will ask for them with render_page: (path below docs/, a function that
+        reads the page as render_page gets it); then the open-data package, which pages show
+        the size of, with the plain texts made for it, which the build's metadata needs too
+        (pending_files). Ends with pending_files."""
+        self.stop_rendering_ahead()
+        jobs: list[tuple[str, Callable[[], Any]]] = [
+            (path, partial(self._read_and_rendered, read)) for path, read in pages
+        ]
+        open_data = (OPEN_DATA_JOB, self.renderer.open_data_and_plain_texts)
+        self.pages_ahead = WorkAhead([*jobs, open_data])
+
+    def stop_rendering_ahead(self) -> None:
+        """End the copy rendering pages ahead: every page is rendered, or the build stopped."""
+        if self.pages_ahead is not None:
+            self.pages_ahead.stop()
+            self.pages_ahead = None
+
+    def _read_and_rendered(self, read: Callable[[], PageToRender]) -> tuple[str, str]:
+        page = read()
+        return page.markdown, self._rendered(page.markdown, page.path, page.shown_as, **page.names)
+
+    def _rendered(self, markdown_text: str, path: str, shown_as: str, **names: Any) -> str:
         generated = self.generated_page(path)
         context = generated.context if generated else {}
         return self.renderer.render_page(markdown_text, path, shown_as, **names, **context)
 
     def docs_files(self) -> dict[str, bytes | str]:
-        """Path below docs/ -> content of every generated page, download (each chart's, the
-        open-data package), plot and the charts' colour stylesheet."""
+        """Path below docs/ -> content of every generated page, chart download and the charts'
+        colour stylesheet. The plots and the open-data package: pending_paths."""
         files: dict[str, bytes | str] = {path: page.source for path, page in self.pages.items()}
         files[CHART_PALETTE] = chart_palette_css()
         for chart in self.data.charts:
             files.update(chart_downloads(chart, self.data.by_id["source"]))
-            view = self.renderer.chart_view(chart)
-            files[view.plot_path] = view.plot_json
-        files.update(self.renderer.open_data().files)
         return files
 
-    def site_files(self, site_url: str, page_url: Callable[[str], str]) -> dict[str, bytes | str]:
-        """Path below the built site -> content of robots.txt and the feed. `page_url` gives a
-        page's address below the site from its path below docs/."""
-        files: dict[str, bytes | str] = {}
-        if self.editions is None or not self.editions.is_translation:  # one, at the root
-            sitemaps = [site_url] if self.editions is None else self.editions.edition_urls()
-            files["robots.txt"] = metadata.robots_txt(sitemaps)
-        files[feed.FEED_PATH] = self.atom_feed(site_url, page_url)
-        return files
+    def pending_paths(self) -> list[str]:
+        """Path below docs/ of every file whose content comes once the pages are rendered
+        (pending_files): the plots, being drawn, and the open-data package."""
+        return [*self.renderer.plots(), *opendata.file_paths()]
 
-    def begin_drawing(self, site_url: str, description: str) -> ShareImages:
-        """The plots and share images not in the cache, begun now in worker processes that draw
-        while the build goes on (store/drawing.py): the plots first, which the pages' files need
-        sooner (the renderer takes them from there), then the share images."""
+    def pending_files(self) -> dict[str, bytes]:
+        """Path below docs/ -> content of every file of pending_paths, once every page is
+        rendered (render_page): the open-data package from the copy rendering pages ahead or
+        built here, the plots from their cache, from the drawings begun (waiting for them) or
+        drawn here."""
+        made_ahead = self.pages_ahead.result(OPEN_DATA_JOB) if self.pages_ahead else None
+        self.stop_rendering_ahead()
+        if made_ahead:
+            self.renderer.take_open_data(*made_ahead)
+        files = self.renderer.open_data().files
+        plots = self.renderer.plots()
+        drawing = self.drawing or FilesInDrawing(plots.values(), workers=0)
+        return files | {path: drawing.file(plot) for path, plot in plots.items()}
+
+    def site_files(self, site_url: str) -> dict[str, bytes | str]:
+        """Path below the built site -> content of robots.txt (the original edition's, at the
+        root); the feed: atom_feed."""
+        if self.editions is not None and self.editions.is_translation:
+            return {}
+        sitemaps = [site_url] if self.editions is None else self.editions.edition_urls()
+        return {"robots.txt": metadata.robots_txt(sitemaps)}
+
+    def share_images(self, site_url: str, description: str) -> ShareImages:
+        """The share images of every page with one of its own, and the site's."""
         cards = self.share_cards(site_url, description)
         cache_dir = self.cache_dir / "share-images" if self.cache_dir else None
-        card_drawings = [card_drawing(card, cache_dir) for card in cards.values()]
-        plots = [self.renderer.plot_drawing(chart) for chart in self.data.charts]
-        self.renderer.drawings = FilesInDrawing([*plots, *card_drawings])
         paths = [metadata.share_image_path(name) for name in cards]
-        return ShareImages(paths, card_drawings, self.renderer.drawings)
+        return ShareImages(paths, [card_drawing(card, cache_dir) for card in cards.values()])
+
+    def begin_drawing(self, share_images: ShareImages) -> None:
+        """The plots and share images not in the cache, begun now in worker processes that draw
+        while the build goes on (store/drawing.py), the plots first. After render_ahead: the
+        workers' pool runs threads, and a process with threads is not copied."""
+        self.drawing = FilesInDrawing([*self.renderer.plots().values(), *share_images.cards])
+
+    def share_image_files(self, share_images: ShareImages) -> dict[str, bytes]:
+        """Path below the built site -> PNG of every share image; waits for those being drawn.
+        Taken last of the drawings (after pending_files): the workers end."""
+        drawing = self.drawing or FilesInDrawing(share_images.cards, workers=0)
+        try:
+            return {
+                path: drawing.file(card)
+                for path, card in zip(share_images.paths, share_images.cards, strict=True)
+            }
+        finally:
+            self.stop_drawing()
+
+    def stop_drawing(self) -> None:
+        """End the workers drawing plots and share images (every file is taken, or the build
+        stopped)."""
+        if self.drawing is not None:
+            self.drawing.stop()
+            self.drawing = None
 
     def atom_feed(self, site_url: str, page_url: Callable[[str], str]) -> bytes:
         """The feed of checks and corrections, with absolute links to the claim pages."""
@@ -192,8 +258,8 @@ class SiteBuild:
     def data_downloads(self) -> list[tuple[str, str, str]]:
         """(name, path below the site, media type) of each data download: the open-data
         package, then every chart's CSV."""
-        package = self.renderer.open_data()
-        result = [(package_title(self.data, self.words), package.zip_path, "application/zip")]
+        package = (package_title(self.data, self.words), OpenData.zip_path, "application/zip")
+        result = [package]
         for chart in self.data.charts:
             result.append((chart.title, download_paths(chart)["csv"], "text/csv"))
         return result

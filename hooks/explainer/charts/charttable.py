@@ -1,6 +1,6 @@
-"""What the chart() macro prints for one chart: the plot as JSON, its reserved height and the
-data table, all from the table of chart kinds and its drawings, in the language of the edition's
-`Formatter` (text/formatting.py)."""
+"""What the chart() macro prints for one chart: the plot (a file to draw), its reserved height
+and the data table, all from the table of chart kinds and its drawings, in the language of the
+edition's `Formatter` (text/formatting.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..data import chartkinds
 from ..data.chartkinds import CHART_KINDS
 from ..store import filecache
-from ..store.drawing import Drawing, FilesInDrawing
+from ..store.drawing import Drawing
 from ..text import formatting, jsonhtml
 from ..text.catalogue import N_
 from . import chartgeometry, chartplot
@@ -51,7 +51,7 @@ class ChartRow:
 class ChartView:
     """Everything the chart() macro prints for one chart."""
 
-    plot_json: str
+    plot: Drawing  # the plot's JSON, as a file to draw (SiteBuild.pending_files)
     plot_path: str  # below docs/, named by what the plot is made from: a new plot, a new address
     svg: Markup  # the static drawing shown until plotly.js takes over
     height: int
@@ -60,22 +60,16 @@ class ChartView:
     position_header: str  # in the edition's language; empty for kinds without a position
 
 
-def chart_view(
-    chart: Chart,
-    formatter: Formatter,
-    plot_cache: Path | None = None,
-    drawings: FilesInDrawing | None = None,
-) -> ChartView:
-    """The plot JSON, reserved height and data table of a chart in the formatter's language; the
-    plot is read from `plot_cache` where an earlier build made it from the same chart with the
-    same code and words, else taken from `drawings` (begun with plot_drawing) or drawn here."""
+def chart_view(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> ChartView:
+    """The plot, reserved height and data table of a chart in the formatter's language; the plot
+    is to be drawn, or read from `plot_cache` where an earlier build made it from the same chart
+    with the same code and words."""
     drawing = plot_drawing(chart, formatter, plot_cache)
-    plot = (drawings or FilesInDrawing([drawing], workers=0)).file(drawing)
     height = CHART_DRAWINGS[chart.kind].height(chart)
     svg = chart_svg(chart, height, CHART_DRAWINGS[chart.kind].svg, formatter)
     return ChartView(
-        plot_json=plot.decode(),
-        plot_path=f"{PLOT_FOLDER}/{chart.id}.{drawing.key[:16]}.json",
+        plot=drawing,
+        plot_path=plot_path(chart, drawing),
         svg=Markup(svg),  # noqa: S704 - built from escaped parts
         height=height,
         rows=table_rows(chart, formatter),
@@ -87,6 +81,12 @@ def chart_view(
 def plot_drawing(chart: Chart, formatter: Formatter, plot_cache: Path | None = None) -> Drawing:
     """The chart's plot as a file to draw (store/drawing.py), kept in `plot_cache`."""
     return Drawing(_plot_key(chart, formatter), ".json", plot_cache, draw_plot, (chart, formatter))
+
+
+def plot_path(chart: Chart, plot: Drawing) -> str:
+    """Where the plot goes, below docs/: named by what it is made from, so that a new plot has
+    a new address."""
+    return f"{PLOT_FOLDER}/{chart.id}.{plot.key[:16]}.json"
 
 
 def draw_plot(order: tuple[Chart, Formatter]) -> bytes:

@@ -25,11 +25,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from ..charts.charttable import ChartView, chart_view, plot_drawing
+from ..charts.charttable import ChartView, chart_view, plot_drawing, plot_path
 from ..data.idrules import CORRECTIONS_ANCHOR
 from ..data.models import Checked, WebAddress
 from ..data.sitedata import SiteData
-from ..store.drawing import Drawing, FilesInDrawing
+from ..store.drawing import Drawing
 from ..text import catalogue, richtext
 from ..text.formatting import Formatter
 from . import bytecode, downloads, opendata
@@ -217,7 +217,6 @@ class Renderer:
         self.data = data
         self.env = env
         self.plot_cache = plot_cache  # plots of unchanged charts, drawn by an earlier build
-        self.drawings: FilesInDrawing | None = None  # plots being drawn (SiteBuild.begin_drawing)
         self.formatter: Formatter = env.formatter  # type: ignore[attr-defined]  # make_environment
         self._chart_views: dict[str, ChartView] = {}
         env.filters["chart_view"] = self.chart_view
@@ -331,13 +330,16 @@ class Renderer:
         """A chart's plot, drawing and table in the edition's language, built once per build for
         every page showing it."""
         if chart.id not in self._chart_views:
-            view = chart_view(chart, self.formatter, self.plot_cache, self.drawings)
+            view = chart_view(chart, self.formatter, self.plot_cache)
             self._chart_views[chart.id] = view
         return self._chart_views[chart.id]
 
-    def plot_drawing(self, chart: Any) -> Drawing:
-        """A chart's plot in the edition's language, as a file to draw."""
-        return plot_drawing(chart, self.formatter, self.plot_cache)
+    def plots(self) -> dict[str, Drawing]:
+        """Path below docs/ -> the plot of every chart in the edition's language, as a file to
+        draw (the same as the chart views', without making the views)."""
+        plots = [(chart, plot_drawing(chart, self.formatter, self.plot_cache))
+                 for chart in self.data.charts]  # fmt: skip
+        return {plot_path(chart, plot): plot for chart, plot in plots}
 
     def open_data(self) -> opendata.OpenData:
         """All data as an open-data package, built once per build on first use: pages show its
@@ -347,6 +349,17 @@ class Renderer:
                 self.data, self.plain_text, self.env.words, self.env.formatter
             )
         return self._open_data
+
+    def open_data_and_plain_texts(self) -> tuple[opendata.OpenData, dict[str, str]]:
+        """The open-data package and every plain text made so far (most of them for it), for a
+        renderer of the same build in another process (SiteBuild.render_ahead)."""
+        return self.open_data(), self._plain_texts
+
+    def take_open_data(self, package: opendata.OpenData, plain_texts: dict[str, str]) -> None:
+        """The package and plain texts of open_data_and_plain_texts, made by a copy of this
+        renderer (store/ahead.py) from the same data: this one need not make them again."""
+        self._open_data = package
+        self._plain_texts.update(plain_texts)
 
     @cached_property
     def _plain_context(self) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from typing import Any
 
 from . import filecache
 
+DRAWING_NICENESS = 19  # added to the build's (POSIX nice): the lowest priority
+
 
 @dataclass(frozen=True)
 class Drawing:
@@ -46,7 +48,9 @@ class FilesInDrawing:
         self._pool: ProcessPoolExecutor | None = None
         self._drawing: dict[_Place, Future[bytes]] = {}
         if missing and workers != 0:
-            self._pool = ProcessPoolExecutor(max_workers=workers or _spare_processors())
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers or _spare_processors(), initializer=_yield_to_the_build
+            )
             self._drawing = {place: self._pool.submit(drawn_and_kept, drawing)
                              for place, drawing in missing.items()}  # fmt: skip
 
@@ -88,3 +92,12 @@ def drawn_and_kept(drawing: Drawing) -> bytes:
 
 def _spare_processors() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
+
+
+def _yield_to_the_build() -> None:
+    """A worker runs at the lowest priority: where processors are short (a small machine, a
+    shared CI runner), the build's own work comes first, the pages rendered ahead (ahead.py)
+    included. It draws in the build's idle time, and the build waits for a drawing only when
+    it needs the file."""
+    if hasattr(os, "nice"):
+        os.nice(DRAWING_NICENESS)

@@ -83,6 +83,11 @@ def translations(language: str, project_dir: Path | None = None) -> gettext.Null
 def compiled(path: Path, language: str, project_dir: Path | None = None) -> Catalogue:
     """A .po file as translations, compiled in memory; a mistake in it is one error naming
     file and line. `project_dir`: the project whose catalogue it is (see Catalogue)."""
+    return Catalogue(io.BytesIO(_mo_bytes(path, language)), (language, project_dir))
+
+
+@cache  # once per process: the engine's catalogue also serves a project without its own
+def _mo_bytes(path: Path, language: str) -> bytes:
     try:
         with path.open("rb") as po_file:
             catalog = read_po(po_file, locale=language, domain=DOMAIN, abort_invalid=True)
@@ -93,5 +98,4 @@ def compiled(path: Path, language: str, project_dir: Path | None = None) -> Cata
         raise CatalogueError(f"{path}: {error}") from None
     mo_file = io.BytesIO()
     write_mo(mo_file, catalog)  # fuzzy entries left out, as msgfmt does
-    mo_file.seek(0)
-    return Catalogue(mo_file, (language, project_dir))
+    return mo_file.getvalue()

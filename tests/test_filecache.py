@@ -14,6 +14,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,17 +88,28 @@ def test_a_card_drawn_before_is_not_drawn_again(
         render_cards(changed, tmp_path)
 
 
-def _niceness(_: object) -> bytes:
-    return str(os.nice(0)).encode()
+HANG_GUARD = 30  # seconds a worker may take to draw what it draws in milliseconds
 
 
-def test_workers_draw_at_the_lowest_priority() -> None:
+def _wait_for(paths: list[Path]) -> None:
+    deadline = time.monotonic() + HANG_GUARD
+    while not all(path.exists() for path in paths) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _note_niceness(note: str) -> bytes:
+    Path(note).write_text(str(os.nice(0)), "utf-8")
+    return b"noted"
+
+
+def test_workers_draw_at_the_lowest_priority(tmp_path: Path) -> None:
     """Where processors are short, the build's own work (its pages, those rendered ahead
     included) comes first; the drawings take the idle time."""
-    priority = Drawing("niceness", ".txt", None, _niceness, None)
-    files = FilesInDrawing([priority], workers=1)
-    assert files.file(priority) == b"19"
+    note = tmp_path / "niceness"
+    files = FilesInDrawing([Drawing("niceness", ".txt", None, _note_niceness, str(note))], 1)
+    _wait_for([note])
     files.stop()
+    assert note.read_text("utf-8") == "19"
 
 
 def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: Path) -> None:
@@ -108,14 +120,34 @@ def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: 
         *(card_drawing(card, tmp_path) for card in [*cards, cards[0]]),
     ]
     files = FilesInDrawing(drawings, workers=2)  # a plot's formatter goes to a worker, pickled
+    _wait_for([tmp_path / f"{drawing.key}{drawing.suffix}" for drawing in drawings])
+    kept = [filecache.read(tmp_path, drawing.key, drawing.suffix) for drawing in drawings]
     drawn = [files.file(drawing) for drawing in drawings]
     files.stop()
-    assert drawn == [
-        *(_plot(chart).encode() for chart in charts),
-        *map(shareimage.render_card, [*cards, cards[0]]),
-    ]
+    expected = [*(_plot(chart).encode() for chart in charts),
+                *map(shareimage.render_card, [*cards, cards[0]])]  # fmt: skip
+    assert kept == drawn == expected
     assert len(list(tmp_path.glob("*.png"))) == 3  # the same card twice is drawn and kept once
     assert len(list(tmp_path.glob("*.json"))) == 2
+
+
+def test_the_build_does_not_wait_for_a_worker(tmp_path: Path) -> None:
+    """A worker that has not finished a file (on a busy machine, at the lowest priority, it
+    may hardly run): the build draws the file itself."""
+    release = tmp_path / "release"
+    stuck = Drawing("stuck", ".txt", None, _stuck_in_a_worker, (str(release), os.getpid()))
+    files = FilesInDrawing([stuck], workers=1)
+    assert files.file(stuck) == b"drawn"  # by the build, while the worker waits
+    release.write_text("go", "utf-8")
+    files.stop()
+
+
+def _stuck_in_a_worker(order: tuple[str, int]) -> bytes:
+    release, build = order
+    if os.getpid() == build:
+        return b"drawn"
+    _wait_for([Path(release)])
+    return b"drawn by the worker, which the build waited for"
 
 
 EDITED_QUOTE = ("Der Park wird jedes Jahr deutlich kleiner.", "Der Park wächst jedes Jahr.")

@@ -3,7 +3,8 @@
 A file drawn before from the same inputs is read from its cache folder (filecache.py) at once;
 the others are drawn by worker processes on the processors the build leaves idle, each kept in
 its cache by the worker that drew it, so that a cold build hardly waits for them, nor does
-`mkdocs serve` after an edit. The build takes each file when it needs it.
+`mkdocs serve` after an edit. The build takes each file when it needs it, and draws itself
+those no worker has finished by then.
 """
 
 from __future__ import annotations
@@ -55,11 +56,15 @@ class FilesInDrawing:
                              for place, drawing in missing.items()}  # fmt: skip
 
     def file(self, drawing: Drawing) -> bytes:
-        """The file: from its cache, from its worker (waiting for it) or drawn here; raises what
-        drawing it raised, after ending the workers."""
+        """The file: from its cache, from the worker that has drawn it, or drawn here. The build
+        never waits for a worker: workers run at the lowest priority, and on a busy machine they
+        may hardly run. Raises what drawing it raised, after ending the workers."""
         place = _place(drawing)
         if place not in self._found:
             under_way = self._drawing.get(place)
+            if under_way is not None and not under_way.done():
+                under_way.cancel()  # if no worker has begun it; a worker's late result is dropped
+                under_way = None
             try:
                 self._found[place] = under_way.result() if under_way else drawn_and_kept(drawing)
             except BaseException:

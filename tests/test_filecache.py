@@ -131,6 +131,32 @@ def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: 
     assert len(list(tmp_path.glob("*.json"))) == 2
 
 
+def _drawn_with_a_note(note: str) -> bytes:
+    Path(note).write_text("drawn", "utf-8")
+    return b"{}"
+
+
+def test_a_folder_a_worker_cannot_write_is_named_once_by_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Workers report a cache folder they cannot write to the build, which names it once,
+    however many processes tried it."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be", "utf-8")
+    notes = [tmp_path / f"note-{n}" for n in range(3)]
+    drawings = [Drawing(f"key-{n}", ".json", blocked, _drawn_with_a_note, str(note))
+                for n, note in enumerate(notes)]  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="explainer.store.filecache"):
+        files = FilesInDrawing(drawings, workers=1)
+        _wait_for(notes[:2])  # drawn by the worker; the last one perhaps by the build
+        taken = [files.file(drawing) for drawing in drawings]
+        files.stop()
+    assert taken == [b"{}"] * 3
+    assert [record.getMessage().split(" (")[0] for record in caplog.records] == [
+        f"Cannot write the cache {blocked}"
+    ]
+
+
 def test_the_build_does_not_wait_for_a_worker(tmp_path: Path) -> None:
     """A worker that has not finished a file (on a busy machine, at the lowest priority, it
     may hardly run): the build draws the file itself."""
@@ -179,9 +205,11 @@ def _share_images(site: BuiltSite) -> dict[str, bytes]:
 
 @pytest.fixture(autouse=True)
 def _every_cache_writable_again() -> Iterator[None]:
-    """The cache remembers, per process, folders it could not write: forget them per test."""
+    """The cache remembers, per process, folders it could not write and named: forget them
+    per test."""
     yield
     filecache._unwritable.clear()
+    filecache._said_unwritable.clear()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ class FilesInDrawing:
             else:
                 self._found[_place(drawing)] = found
         self._pool: ProcessPoolExecutor | None = None
-        self._drawing: dict[_Place, Future[bytes]] = {}
+        self._drawing: dict[_Place, Future[tuple[bytes, str | None]]] = {}
         if missing and workers != 0:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers or _spare_processors(), initializer=_yield_to_the_build
@@ -66,10 +66,13 @@ class FilesInDrawing:
                 under_way.cancel()  # if no worker has begun it; a worker's late result is dropped
                 under_way = None
             try:
-                self._found[place] = under_way.result() if under_way else drawn_and_kept(drawing)
+                content, unwritable = under_way.result() if under_way else drawn_and_kept(drawing)
             except BaseException:
                 self.stop()
                 raise
+            if unwritable and drawing.folder:
+                filecache.say_unwritable(drawing.folder, unwritable)
+            self._found[place] = content
         return self._found[place]
 
     def stop(self) -> None:
@@ -87,12 +90,11 @@ def _place(drawing: Drawing) -> _Place:
     return drawing.folder, drawing.key, drawing.suffix
 
 
-def drawn_and_kept(drawing: Drawing) -> bytes:
-    """The file drawn and written to its cache by the process that drew it: the build does not
-    wait for the writing."""
+def drawn_and_kept(drawing: Drawing) -> tuple[bytes, str | None]:
+    """The file drawn and written to its cache by the process that drew it (the build does not
+    wait for the writing), and why its cache folder cannot be written, if it cannot."""
     content = drawing.draw(drawing.subject)
-    filecache.write(drawing.folder, drawing.key, drawing.suffix, content)
-    return content
+    return content, filecache.write(drawing.folder, drawing.key, drawing.suffix, content)
 
 
 def _spare_processors() -> int:

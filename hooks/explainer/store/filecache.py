@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +35,7 @@ CHECK_SUFFIX = ".hmac"  # beside each file: its size and HMAC-SHA256 with the us
 MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".json": b"{"}
 
 _unwritable: set[Path] = set()  # folders a write failed in, this process: not tried again
+_said_unwritable: set[Path] = set()  # ... and those the build has named
 
 
 def digest(*inputs: str | bytes) -> str:
@@ -70,11 +70,11 @@ def read(folder: Path | None, key: str, suffix: str) -> bytes | None:
     return content if looks_whole(content, suffix) and check == _check_of(content) else None
 
 
-def write(folder: Path | None, key: str, suffix: str, content: bytes) -> None:
-    """Keep `content` for `key`, whole or not at all; a folder that cannot be written is
-    skipped, once, with a message."""
+def write(folder: Path | None, key: str, suffix: str, content: bytes) -> str | None:
+    """Keep `content` for `key`, whole or not at all. A folder that cannot be written is
+    skipped from then on, in this process: returns why, for say_unwritable."""
     if folder is None or folder in _unwritable or machine_key() is None:
-        return
+        return None
     path = folder / f"{key}{suffix}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,16 +82,16 @@ def write(folder: Path | None, key: str, suffix: str, content: bytes) -> None:
         write_atomically(_check_path(path), _check_of(content).encode("ascii"))
     except OSError as error:
         _unwritable.add(folder)
-        log.warning("Cannot write the cache %s (%s): building without it", folder, error.strerror)
+        return error.strerror or str(error)
+    return None
 
 
-def cached(folder: Path | None, key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
-    """The file for `key`: read if made before, else made now and kept."""
-    content = read(folder, key, suffix)
-    if content is None:
-        content = make()
-        write(folder, key, suffix, content)
-    return content
+def say_unwritable(folder: Path, reason: str) -> None:
+    """The one message, in the build's process, for a folder that cannot be written (the
+    workers that draw for it report to it)."""
+    if folder not in _said_unwritable:
+        _said_unwritable.add(folder)
+        log.warning("Cannot write the cache %s (%s): building without it", folder, reason)
 
 
 def _check_path(path: Path) -> Path:

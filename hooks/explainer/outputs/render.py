@@ -130,8 +130,14 @@ def page_text(value: Any) -> Any:
         return address(value)
     if isinstance(value, Checked):
         return escape(value)
-    text = _BLOCK_START.sub(lambda found: f"&#{ord(found.group())};", str(escape(value)))
-    return Markup(text.translate(_LITERAL_IN_MARKDOWN))  # noqa: S704 - escaped just above
+    return _literal(str(value))
+
+
+@lru_cache(maxsize=65536)  # pages print the same few thousand texts (names, dates, labels) often
+def _literal(text: str) -> Markup:
+    """Text as literal text in HTML and in Markdown (page_text)."""
+    escaped = _BLOCK_START.sub(lambda found: f"&#{ord(found.group())};", str(escape(text)))
+    return Markup(escaped.translate(_LITERAL_IN_MARKDOWN))  # noqa: S704 - escaped just above
 
 
 def address(target: str) -> Markup:

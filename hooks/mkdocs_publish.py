@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from explainer.data.sitedata import SiteData
-from explainer.outputs import bytecode, csp, feed, linksout, metadata, themepatch
+from explainer.outputs import bytecode, csp, feed, linksout, metadata, templatespace, themepatch
 from explainer.outputs.shareimage import DrawingFailed, FontMissing, check_font
 from explainer.publication import Publication
 from explainer.site import BUILD_KEY, ShareImages, SiteBuild
@@ -126,7 +126,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     in the footer (partials/copyright.html), the feed in the head (main.html)."""
     _fill_files(files)
     try:
-        env.loader = themepatch.patched_loader(env)
+        env.loader = templatespace.CompactLoader(themepatch.patched_loader(env))
     except themepatch.ThemePatchError as error:
         raise PluginError(str(error)) from None
     words = _hook.current.build.words

@@ -160,6 +160,8 @@ def test_claim_review_has_what_google_requires_and_recommends(
     site: BuiltSite, data: SiteData
 ) -> None:
     values = jsonld.rating_values(data.verdicts)
+    start_page = read_head(site.page("")).jsonld[0]["@graph"]
+    start_page_operator = next(node for node in start_page if node["@type"] == "Organization")
     for claim in data.claims:
         verdict = data.verdict_of(claim)
         review = read_head(site.page(f"behauptungen/{claim.id}")).jsonld[0]
@@ -171,7 +173,11 @@ def test_claim_review_has_what_google_requires_and_recommends(
         assert rating["@type"] == "Rating" and rating["alternateName"] == verdict.label
         # recommended: author, itemReviewed (Claim appearing in the article), datePublished
         assert review["author"]["@type"] == "Organization" and review["author"]["name"]
-        assert review["publisher"] == review["author"]
+        # named, and described in full once, on the start page
+        assert review["author"] == {
+            key: start_page_operator[key] for key in ("@type", "@id", "name", "url")
+        }
+        assert review["publisher"] == {"@id": review["author"]["@id"]}
         assert review["datePublished"] == claim.checked.isoformat()
         assert review["dateModified"] == claim.last_changed.isoformat()
         appearance = review["itemReviewed"]["appearance"]
@@ -215,6 +221,7 @@ def test_start_page_describes_the_website_and_its_operator(site: BuiltSite, data
     assert graph["WebSite"]["url"] == SITE_URL and graph["WebSite"]["inLanguage"] == "de"
     assert graph["WebSite"]["publisher"] == {"@id": graph["Organization"]["@id"]}
     assert graph["Organization"]["name"] == data.operator.name
+    assert graph["Organization"]["address"]["postalCode"] == data.operator.address.postal_code
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,6 +42,14 @@ def organization(operator: Operator | None, site_name: str, site_url: str) -> Js
     return result
 
 
+def named_reference(node: JsonObject) -> JsonObject:
+    """`node` (the operator) as the other pages name it: type, @id, name and web address. It is
+    described in full (postal address, e-mail) once, on the start page (website()), so that each
+    page's head stays short: a phone's first view of a long claim page needs every kilobyte
+    (explainer/outputs/templatespace.py)."""
+    return {key: node[key] for key in ("@type", "@id", "name", "url")}
+
+
 def rating_values(verdicts: list[Verdict]) -> dict[str, int]:
     """Verdict id -> number, for rated verdicts: the first of the scale is best (highest)."""
     rated = [verdict for verdict in verdicts if verdict.rated]
@@ -70,8 +78,9 @@ def claim_review(
     author: JsonObject,
     image: str,
 ) -> JsonObject:
-    """ClaimReview of one claim page; `summary` is the claim's summary as plain text. Its dates
-    are the claim's own: checked, and last updated or corrected."""
+    """ClaimReview of one claim page; `summary` is the claim's summary as plain text, `author`
+    the operator as named_reference() names it, also its publisher. Its dates are the claim's
+    own: checked, and last updated or corrected."""
     return {
         "@context": CONTEXT,
         "@type": "ClaimReview",
@@ -81,7 +90,7 @@ def claim_review(
         "reviewRating": review_rating(verdict, values, summary),
         "itemReviewed": {"@type": "Claim", "appearance": _article_work(article)},
         "author": author,
-        "publisher": author,
+        "publisher": {"@id": author["@id"]},
         "datePublished": claim.checked.isoformat(),
         "dateModified": claim.last_changed.isoformat(),
         "inLanguage": LANGUAGE,
@@ -129,7 +138,7 @@ def dataset(
         "inLanguage": LANGUAGE,
         "isAccessibleForFree": True,
         "creator": creator,
-        "publisher": creator,
+        "publisher": {"@id": creator["@id"]},
         "dateModified": modified.isoformat(),
         "distribution": [
             {"@type": "DataDownload", "name": title, "contentUrl": address, "encodingFormat": kind}

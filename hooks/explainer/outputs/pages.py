@@ -175,7 +175,7 @@ def claim_review_data(
         url=meta.url,
         summary=publication.plain_text(claim.summary),
         article=data.site.article,
-        author=publication.publisher(meta.site_name),
+        author=jsonld.named_reference(publication.publisher(meta.site_name)),
         image=meta.image_url,
     )
     if not editions.is_translation:
@@ -199,7 +199,7 @@ def dataset_data(
         description=package_description(data, publication.words, publication.formatter),
         url=meta.url,
         license_url=data.site.license.url if data.site.license else None,
-        creator=publication.publisher(meta.site_name),
+        creator=jsonld.named_reference(publication.publisher(meta.site_name)),
         modified=data.site.updated,
         downloads=[
             (name, metadata.absolute_url(site_url, path), media_type)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import ROOT
+from conftest import ROOT, BuiltSite
 from explainer.outputs.themepatch import (
     ASSET_PATCHES,
     CARRIED,
@@ -23,6 +23,7 @@ from explainer.outputs.themepatch import (
     ThemePatch,
     ThemePatchError,
     carry_our_assets,
+    compact_css,
     patch_assets,
     patched_loader,
 )
@@ -99,6 +100,32 @@ def test_a_theme_file_that_carried_our_assets_and_is_gone_stops_naming_it() -> N
         carry_our_assets(Files([]))
     assert f"no file {carrier} any more" in str(stopped.value)
     assert ours[-1] in str(stopped.value)
+
+
+def test_our_stylesheets_are_carried_without_comments_and_runs_of_whitespace(
+    site: BuiltSite,
+) -> None:
+    carrier, ours = next((c, o) for c, o in CARRIED.items() if c.endswith(".css"))
+    carried = (site.site_dir / carrier).read_text("utf-8")
+    written = [(site.site_dir / path).read_text("utf-8") for path in ours]
+    assert any("/*" in text for text in written)  # explainer.css explains itself
+    for text in written:
+        assert compact_css(text) in carried
+        assert "/*" not in compact_css(text) and "  " not in compact_css(text)
+
+
+@pytest.mark.parametrize(
+    ("css", "read"),
+    [
+        ("/* a */\n.x {\n  color: red; /* b\n c */\n}\n", ".x { color: red; }"),
+        ('.x::after { content: "/* kept */  two"; }', '.x::after { content: "/* kept */  two"; }'),
+        ("a { content: 'it\\'s /* */'; }", "a { content: 'it\\'s /* */'; }"),
+        # a comment that alone separates two tokens stays: without it they would be one
+        (".a/**/.b {}", ".a/**/.b {}"),
+    ],
+)
+def test_compact_css_keeps_what_a_browser_reads(css: str, read: str) -> None:
+    assert compact_css(css) == read
 
 
 def test_an_asset_of_ours_that_is_gone_stops_naming_it(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ stylesheets and scripts for every page ride in the theme's stylesheet and script
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jinja2
@@ -103,7 +104,31 @@ def carry_our_assets(files: Files) -> None:
                 "or take it out of CARRIED (hooks/explainer/outputs/themepatch.py)."
             )
         texts = [files.get_file_from_path(path).content_string for path in ours]
+        if carrier.endswith(".css"):
+            texts = [compact_css(text) for text in texts]
         theme_file.content_string = "\n".join([theme_file.content_string, *texts])
+
+
+def compact_css(css: str) -> str:
+    """A stylesheet without its comments, each run of whitespace one space (strings kept as
+    written): what a browser reads of it. Our stylesheets explain themselves at length, which
+    every page view would otherwise download before its first paint (1.9 KB gzip)."""
+    return _CSS_TOKEN.sub(_css_token_read, css).strip()
+
+
+def _css_token_read(token: re.Match[str]) -> str:
+    found = token.group()
+    if token.group("string") or not any(char.isspace() for char in found):
+        return found  # a comment between two tokens without whitespace keeps them apart
+    return " "
+
+
+# A quoted string (which may hold "/*"), or a run of comments and whitespace: CSS reads such a
+# run as one space where it holds whitespace.
+_CSS_TOKEN = re.compile(
+    r"""(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?:/\*.*?\*/|\s+)+""",
+    re.DOTALL,
+)
 
 
 def _gone(patch: ThemePatch) -> ThemePatchError:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from anchor import plain_material_config, read_config, third_party_hosts
-from build_scale import multiplied_project
+from build_scale import FACTORS, multiplied_project
 from conftest import ROOT
+from explainer.data.yamlfile import MAX_FILE_BYTES
 
 TAGGED_CONFIG = """\
 site_name: Test
@@ -94,3 +95,11 @@ def test_every_copied_claim_has_a_quote_of_its_own_in_every_edition(tmp_path: Pa
         originals = len(claims) // 3
         assert originals and len(claims) == 3 * originals
         assert len({claim[field] for claim in claims}) == len(claims), claims_file
+
+
+def test_the_largest_copy_the_bench_builds_fits_the_data_limits(tmp_path: Path) -> None:
+    """`make bench` builds the claims 100 times over: its files stay below the size the loader
+    accepts (a real newsroom's claims file, 2,300 claims)."""
+    project = multiplied_project(tmp_path / "project", max(FACTORS))
+    sizes = {path: path.stat().st_size for path in (project / "data").glob("**/claims.yaml")}
+    assert len(sizes) == 2 and all(size <= MAX_FILE_BYTES for size in sizes.values()), sizes

@@ -20,7 +20,7 @@ from .errors import DataProblem
 
 Location = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 8 * 1024 * 1024  # claims.yaml is ~50 KB; 100× the claims (make bench) ~5 MB
+MAX_FILE_BYTES = 16 * 1024 * 1024  # claims.yaml is ~90 KB; 100× the claims (make bench) ~9 MB
 MAX_DEPTH = 50  # nesting levels; real files use at most 5
 _RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what YAML refuses raw
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (data files need at most a few levels)"

@@ -120,7 +120,9 @@ def test_files_drawn_by_workers_are_the_files_drawn_here_and_are_kept(tmp_path: 
         *(card_drawing(card, tmp_path) for card in [*cards, cards[0]]),
     ]
     files = FilesInDrawing(drawings, workers=2)  # a plot's formatter goes to a worker, pickled
-    _wait_for([tmp_path / f"{drawing.key}{drawing.suffix}" for drawing in drawings])
+    # A worker keeps each file, then its check (filecache.write): kept once the check is there.
+    checks = [f"{drawing.key}{drawing.suffix}{filecache.CHECK_SUFFIX}" for drawing in drawings]
+    _wait_for([tmp_path / check for check in checks])
     kept = [filecache.read(tmp_path, drawing.key, drawing.suffix) for drawing in drawings]
     drawn = [files.file(drawing) for drawing in drawings]
     files.stop()
